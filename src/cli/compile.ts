@@ -1,0 +1,62 @@
+// `clusterc compile FILE...`: compile every file; write `<out-dir>/<cluster>.<target>.yaml`
+// atomically, or print one target with --stdout. Any error anywhere writes nothing.
+import { join } from 'node:path';
+import { compile, type EmittedFile, type Target } from '../compile.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { unknownPolicyNames } from '../diagnostics/policy.js';
+import type { HotMode } from '../emit/hot/index.js';
+import { CliError, EXIT_ERRORS, exitCodeOf, printDiagnostics, readTextFile, writeFilesAtomic, type OutputOptions } from './io.js';
+
+/** Options of `compile`. */
+export interface CompileCliOptions extends OutputOptions {
+  readonly target: 'tosca' | 'hot' | 'all';
+  readonly outDir: string;
+  readonly stdout?: boolean;
+  readonly toscaTypesUrl?: string;
+  readonly hotVersion: string;
+  readonly hotMode: HotMode;
+}
+
+/** Runs `compile`; returns the exit code. */
+export async function runCompile(files: string[], opts: CompileCliOptions): Promise<number> {
+  const targets: Target[] = opts.target === 'all' ? ['tosca', 'hot'] : [opts.target];
+  if (opts.stdout && targets.length !== 1) throw new CliError('--stdout needs a single target: add `--target tosca` or `--target hot`');
+  const bad = unknownPolicyNames([...(opts.allow ?? []), ...(opts.deny ?? [])]);
+  if (bad.length > 0) throw new CliError(`unknown warning name \`${bad[0]}\` for --allow/--deny (run \`clusterc explain --list\`)`);
+  if (!/^20[0-9]{2}-[0-9]{2}-[0-9]{2}$/.test(opts.hotVersion) && !/^[a-z]+$/.test(opts.hotVersion)) {
+    throw new CliError(`--hot-version expects a date such as 2018-08-31 or a release name, got \`${opts.hotVersion}\``);
+  }
+  const sources = new Map<string, string>();
+  const diagnostics: Diagnostic[] = [];
+  const outputs: EmittedFile[] = [];
+  for (const file of files) {
+    const text = readTextFile(file);
+    sources.set(file, text);
+    const r = compile(text, file, {
+      targets,
+      tosca: opts.toscaTypesUrl !== undefined ? { toscaTypesUrl: opts.toscaTypesUrl } : {},
+      hot: { hotVersion: opts.hotVersion, mode: opts.hotMode },
+    });
+    diagnostics.push(...r.diagnostics);
+    outputs.push(...r.files);
+  }
+  const printed = printDiagnostics(diagnostics, sources, opts);
+  const code = exitCodeOf(printed);
+  if (code !== 0) return code;
+  const seen = new Map<string, string>();
+  for (const f of outputs) {
+    const prev = seen.get(f.name);
+    if (prev !== undefined) {
+      process.stderr.write(`error: two clusters would both write \`${f.name}\`: rename one of them\n`);
+      return EXIT_ERRORS;
+    }
+    seen.set(f.name, f.cluster);
+  }
+  if (opts.stdout) {
+    process.stdout.write(outputs.map((f) => f.content).join('---\n'));
+  } else {
+    writeFilesAtomic(outputs.map((f) => ({ path: join(opts.outDir, f.name), content: f.content })));
+    if (opts.format !== 'json') for (const f of outputs) process.stderr.write(`wrote ${join(opts.outDir, f.name)}\n`);
+  }
+  return code;
+}

@@ -1,0 +1,65 @@
+// Pure orchestration of the compiler phases: text → AST → model → emitted files, with all
+// diagnostics. No file system, no process: the CLI reads and writes. Emitters run only when
+// parsing and lowering reported no errors; an exception in any phase becomes CS0001.
+import { DiagnosticCollector } from './diagnostics/collector.js';
+import type { Diagnostic } from './diagnostics/diagnostic.js';
+import { parseSpec } from './spec/index.js';
+import type { SpecFile } from './spec/ast.js';
+import { lowerSpec } from './model/lower.js';
+import type { ClusterModel } from './model/model.js';
+import { emitTosca, type ToscaOptions } from './emit/tosca/index.js';
+import { emitHot, type HotOptions } from './emit/hot/index.js';
+
+/** An output target. */
+export type Target = 'tosca' | 'hot';
+
+/** Options of `compile`. */
+export interface CompileOptions {
+  /** Targets to emit. @default [] (check only) */
+  readonly targets?: readonly Target[];
+  /** Stop after this phase. */
+  readonly stopAfter?: 'parse' | 'lower';
+  readonly tosca?: ToscaOptions;
+  readonly hot?: HotOptions;
+}
+
+/** One emitted document, named `<cluster-name>.<target>.yaml`. */
+export interface EmittedFile {
+  readonly name: string;
+  readonly cluster: string;
+  readonly target: Target;
+  readonly content: string;
+}
+
+/** Everything a compile produced. `files` is empty whenever `diagnostics` has an error. */
+export interface CompileResult {
+  readonly ast: SpecFile | undefined;
+  readonly models: readonly ClusterModel[];
+  readonly files: readonly EmittedFile[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Compiles one spec text. Never throws. */
+export function compile(text: string, file: string, opts: CompileOptions = {}): CompileResult {
+  const diag = new DiagnosticCollector();
+  let ast: SpecFile | undefined;
+  let models: ClusterModel[] = [];
+  const files: EmittedFile[] = [];
+  try {
+    ast = parseSpec(text, file, diag);
+    if (opts.stopAfter === 'parse') return { ast, models, files, diagnostics: diag.diagnostics };
+    models = lowerSpec(ast, diag);
+    if (opts.stopAfter === 'lower' || diag.hasErrors) return { ast, models, files, diagnostics: diag.diagnostics };
+    for (const m of models) {
+      for (const target of opts.targets ?? []) {
+        const content = target === 'tosca' ? emitTosca(m, opts.tosca ?? {}, diag) : emitHot(m, opts.hot ?? {}, diag);
+        if (content !== undefined) files.push({ name: `${m.name}.${target}.yaml`, cluster: m.name, target, content });
+      }
+    }
+  } catch (e) {
+    diag.report('CS0001', undefined, { detail: e instanceof Error ? e.message : String(e) }, {
+      notes: ['this is a bug in clusterc; please report it with the input that triggers it'],
+    });
+  }
+  return { ast, models, files: diag.hasErrors ? [] : files, diagnostics: diag.diagnostics };
+}

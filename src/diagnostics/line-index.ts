@@ -1,0 +1,88 @@
+// Offset → line/column conversion, the one place where positions are computed.
+// Lines end at "\n", "\r\n" or a lone "\r"; the terminator is not part of the line.
+// Columns are 1-based and count Unicode code points (a surrogate pair is one column),
+// so non-ASCII text does not shift positions; tabs count as one column.
+
+/** A 1-based line and column plus the UTF-16 offset it came from. */
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+  readonly offset: number;
+}
+
+/** Maps offsets of one text to positions with a binary search over line starts. */
+export class LineIndex {
+  private readonly starts: number[];
+
+  constructor(private readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.starts = starts;
+  }
+
+  /** Number of lines (a text ending in a newline has an empty last line). */
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /** 0-based line number containing `offset` (clamped to the text). */
+  lineOf(offset: number): number {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.starts[mid] ?? 0) <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Start offset of 0-based `line`. */
+  lineStart(line: number): number {
+    return this.starts[line] ?? this.text.length;
+  }
+
+  /** Offset where the text of 0-based `line` ends (before its terminator). */
+  lineEnd(line: number): number {
+    let end = line + 1 < this.starts.length ? (this.starts[line + 1] ?? this.text.length) : this.text.length;
+    if (end > this.lineStart(line) && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > this.lineStart(line) && this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+
+  /** The text of 0-based `line`, without its terminator. */
+  lineText(line: number): string {
+    return this.text.slice(this.lineStart(line), this.lineEnd(line));
+  }
+
+  /** 1-based line and code-point column of `offset`. */
+  position(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.lineOf(o);
+    const start = this.lineStart(line);
+    const column = countCodePoints(this.text, start, Math.min(o, this.lineEnd(line))) + 1;
+    return { line: line + 1, column, offset: o };
+  }
+}
+
+/** Number of code points in text[from, to). A lone surrogate counts as one. */
+export function countCodePoints(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    n++;
+  }
+  return n;
+}

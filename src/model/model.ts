@@ -1,0 +1,153 @@
+// The cluster model: the target-neutral IR that lowering (lower.ts) builds from the AST and
+// that both emitters read. It speaks the spec's vocabulary (masters, agents, load balancers,
+// services), never TOSCA's or Heat's, and imports nothing from emit/. Every entity keeps the
+// span of the text it came from (`origin`) so emitters can report warnings on the spec.
+import type { Span } from '../diagnostics/span.js';
+
+/** A literal value or a reference to a cluster input (`input`, `input(D)`, `secret`). */
+export type Param<T> =
+  | { readonly kind: 'literal'; readonly value: T; readonly origin: Span | undefined }
+  | { readonly kind: 'input'; readonly input: string; readonly origin: Span | undefined };
+
+/** The type of an input, in the spec's vocabulary. Sizes are bytes, durations seconds. */
+export type InputType = 'string' | 'integer' | 'number' | 'boolean' | 'size' | 'duration' | 'list';
+
+/** A literal value that an input default can hold. */
+export type LiteralValue = string | number | boolean | readonly (string | number | boolean)[];
+
+/** A deployment-time input (TOSCA input, HOT parameter). */
+export interface Input {
+  /** Predictable name derived from where it is used, e.g. `marathon_password`, `agents_gpu_count`. */
+  readonly name: string;
+  readonly type: InputType;
+  /** Absent for required inputs and always absent for secrets. */
+  readonly default?: LiteralValue;
+  /** Hidden, never has a default, never written into an output. */
+  readonly secret: boolean;
+  readonly description: string;
+  /** Inclusive numeric bounds (counts are at least 1, ranges give min/max). */
+  readonly min?: number;
+  readonly max?: number;
+  /** The input was created by the compiler (e.g. a password a role requires), not written in the spec. */
+  readonly implicit: boolean;
+  readonly origin: Span | undefined;
+}
+
+/** The three kinds of host group. */
+export type GroupKind = 'masters' | 'agents' | 'load_balancers';
+
+/** How many hosts a group has: a fixed count, or an elastic range (agents only). */
+export type GroupSize =
+  | { readonly kind: 'fixed'; readonly count: Param<number>; readonly origin: Span | undefined }
+  | { readonly kind: 'range'; readonly min: number; readonly max: number; readonly origin: Span | undefined };
+
+/** A group of identical hosts: the masters, one agent pool, or the load balancers. */
+export interface HostGroup {
+  readonly kind: GroupKind;
+  /**
+   * Stable identifier, unique in the cluster, safe in resource names ([a-z0-9_]):
+   * `masters`, `agents` (the unnamed pool), `agents_<label>` (a named pool), `load_balancers`.
+   */
+  readonly id: string;
+  /** The label of a named agent pool (`agents "gpu"` → `gpu`). */
+  readonly label?: string;
+  readonly size: GroupSize;
+  /** Cloud flavor (HOT uses it; TOSCA uses cpus/memory). */
+  readonly flavor?: Param<string>;
+  readonly cpus?: Param<number>;
+  /** Memory in bytes. */
+  readonly memory?: Param<number>;
+  /** Root disk in bytes. */
+  readonly disk?: Param<number>;
+  /** Overrides `cloud.image` for this group. */
+  readonly image?: Param<string>;
+  /** Reachable from outside: floating IP (HOT), `network_name: PUBLIC` endpoint (TOSCA). */
+  readonly public: boolean;
+  readonly origin: Span;
+}
+
+/** Cloud-level settings from the `cloud` block. */
+export interface CloudSettings {
+  /** Image name or id for every host (a group may override it). */
+  readonly image?: Param<string>;
+  /** The operating system the image runs, for the TOSCA `os` capability. */
+  readonly os: { readonly distribution: string; readonly version: string };
+  /** Private network name or id the hosts attach to. */
+  readonly network?: Param<string>;
+  /** CIDR of the private subnet, when given (used to check the VIP). */
+  readonly subnet?: { readonly cidr: string; readonly origin: Span };
+  /** External network for floating IPs. */
+  readonly publicNetwork?: Param<string>;
+  /** SSH key pair name. */
+  readonly keyName?: Param<string>;
+  readonly availabilityZone?: Param<string>;
+  readonly origin: Span | undefined;
+}
+
+/** Fields every service has. */
+export interface ServiceBase {
+  readonly enabled: boolean;
+  /** The host groups (by id) this service runs on, in group order. */
+  readonly hosts: readonly string[];
+  /** The spec block that configured it; undefined when implied by the topology. */
+  readonly origin: Span | undefined;
+}
+
+/** Credentials of an HTTP service. */
+export interface Credentials {
+  readonly username: Param<string>;
+  readonly password: Param<string>;
+}
+
+/** Every service of the cluster with its settings. */
+export interface Services {
+  readonly mesos: ServiceBase & Credentials & { readonly authenticateHttp: boolean; readonly clusterName: string };
+  readonly marathon: ServiceBase & Credentials & { readonly ssl: boolean };
+  readonly chronos: ServiceBase & Credentials & { readonly ssl: boolean };
+  readonly zookeeper: ServiceBase;
+  /** Consul servers run on the masters, agents elsewhere. */
+  readonly consul: ServiceBase & { readonly datacenter: string; readonly domain: string };
+  /** HAProxy for Marathon apps on the load balancers. */
+  readonly marathonLb: ServiceBase;
+  /** The keepalived virtual IP shared by the load balancers. */
+  readonly keepalived: ServiceBase & { readonly vip?: { readonly address: string; readonly origin: Span }; readonly public: boolean };
+  /** Calico networking for containers (needs an etcd cluster). */
+  readonly calico: ServiceBase & { readonly etcdEndpoints: readonly Param<string>[] };
+  /** RexRay persistent volumes on the agents. */
+  readonly rexray: ServiceBase & {
+    readonly driver: string;
+    /** Driver options by name (for `cinder`: auth_url, username, password, tenant, region, ...). */
+    readonly options: Readonly<Record<string, Param<string>>>;
+  };
+  /** Elastic scaling of the agent pools that have a range (CLUES in TOSCA, autoscaling in HOT). */
+  readonly elasticity: ServiceBase & {
+    /** Seconds an agent may stay idle before it is powered off. */
+    readonly idleTimeout: number;
+    /** The agent pools (ids) that are elastic. */
+    readonly pools: readonly string[];
+  };
+}
+
+/** One cluster: everything an emitter needs. */
+export interface ClusterModel {
+  readonly name: string;
+  readonly nameSpan: Span;
+  readonly description: string;
+  /** The spec file it came from (for output header comments). */
+  readonly sourceFile: string;
+  readonly cloud: CloudSettings;
+  readonly masters: HostGroup;
+  /** One or more agent pools, in declaration order. */
+  readonly agentPools: readonly HostGroup[];
+  /** Undefined when the spec declares no load balancers. */
+  readonly loadBalancers: HostGroup | undefined;
+  readonly services: Services;
+  /** Every input, explicit and implicit, in first-use order. */
+  readonly inputs: readonly Input[];
+  readonly origin: Span;
+}
+
+/** All host groups of a cluster, in the order masters, agent pools, load balancers. */
+export function hostGroups(m: ClusterModel): HostGroup[] {
+  return [m.masters, ...m.agentPools, ...(m.loadBalancers ? [m.loadBalancers] : [])];
+}
