@@ -1,0 +1,65 @@
+// Types of the role catalog: the one table of indigo-dc Ansible roles that both emitters use,
+// so the TOSCA and HOT outputs cannot disagree about what runs where, in which order, with
+// which variables. Values are target-neutral expressions (VarExpr) that each emitter translates
+// (TOSCA: get_input/get_attribute; HOT: get_param/get_attr).
+import type { GroupKind, HostGroup, Param } from '../model/model.js';
+
+/** A target-neutral value expression for a role variable. */
+export type VarExpr =
+  /** A constant. */
+  | { readonly kind: 'literal'; readonly value: string | number | boolean | readonly (string | number | boolean)[] }
+  /** A value from the model: a literal, or a reference to a cluster input (secret or not). */
+  | { readonly kind: 'param'; readonly param: Param<string | number | boolean> }
+  /** The list of private IPv4 addresses of every host in the group with this id (e.g. `masters`). */
+  | { readonly kind: 'groupAddresses'; readonly group: string }
+  /** The private IPv4 address of the host running the role. */
+  | { readonly kind: 'selfAddress' }
+  /** String concatenation of the parts. */
+  | { readonly kind: 'concat'; readonly parts: readonly VarExpr[] };
+
+/** A firewall rule a role needs on the hosts that run it. */
+export interface PortRule {
+  readonly protocol: 'tcp' | 'udp' | 'icmp' | 'vrrp';
+  /** First port (inclusive); absent for icmp/vrrp. */
+  readonly from?: number;
+  /** Last port (inclusive); equals `from` for a single port. */
+  readonly to?: number;
+  /**
+   * Who may connect: `cluster` = every host of the cluster, `world` = anyone (only applied
+   * when the group is public), `group:<id>` = hosts of that group only (e.g. VRRP between
+   * load balancers).
+   */
+  readonly source: 'cluster' | 'world' | `group:${string}`;
+  /** Why the port is open (`mesos master API`). */
+  readonly description: string;
+}
+
+/** One Ansible role of the catalog. */
+export interface RoleEntry {
+  /** Short id: `docker`, `consul`, `zookeeper`, `mesos`, `marathon`, `chronos`, `marathon-lb`, `keepalived`, `calico`, `etcd`, ... */
+  readonly id: string;
+  /** Galaxy name, e.g. `indigo-dc.mesos`. */
+  readonly galaxy: string;
+  /** Pinned version (a tag or a commit) installed by both targets. */
+  readonly version: string;
+  /** Where ansible-galaxy fetches it from when pinned to a commit (git URL); absent for Galaxy releases. */
+  readonly src?: string;
+  /** The host kinds that may run it. */
+  readonly groups: readonly GroupKind[];
+}
+
+/** A role as it runs on one host group: the role, its mode-specific variables, in play order. */
+export interface RoleInvocation {
+  readonly role: RoleEntry;
+  /** Variables passed to the role, by Ansible variable name. */
+  readonly vars: Readonly<Record<string, VarExpr>>;
+}
+
+/** What the catalog says about one host group. */
+export interface GroupPlan {
+  readonly group: HostGroup;
+  /** Roles to run on every host of the group, in order. */
+  readonly roles: readonly RoleInvocation[];
+  /** Firewall rules the group's roles need (deduplicated, sorted). */
+  readonly ports: readonly PortRule[];
+}
