@@ -1,0 +1,35 @@
+// The compiled examples in out/: what `npm run examples` writes and what the freshness test
+// expects. Every examples/*.cluster is compiled with default options (both targets, HOT in
+// cloud-init mode); out/ holds exactly these files, named <cluster>.<target>.yaml.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { compile } from '../compile.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+
+/** One expected file of out/. */
+export interface ExampleOutput {
+  readonly example: string;
+  readonly name: string;
+  readonly content: string;
+}
+
+/** The example spec files, sorted, as paths relative to `root`. */
+export function exampleFiles(root: string): string[] {
+  return readdirSync(join(root, 'examples'))
+    .filter((f) => f.endsWith('.cluster'))
+    .sort()
+    .map((f) => `examples/${f}`);
+}
+
+/** Compiles every example; returns the outputs and any diagnostics (examples must have none). */
+export function buildExamples(root: string): { outputs: ExampleOutput[]; diagnostics: Diagnostic[] } {
+  const outputs: ExampleOutput[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const example of exampleFiles(root)) {
+    const text = readFileSync(join(root, example), 'utf8');
+    const r = compile(text, example, { targets: ['tosca', 'hot'] });
+    diagnostics.push(...r.diagnostics);
+    for (const f of r.files) outputs.push({ example, name: f.name, content: f.content });
+  }
+  return { outputs, diagnostics };
+}

@@ -1,0 +1,35 @@
+import { expect } from 'chai';
+import { LineIndex, countCodePoints } from '../../src/diagnostics/line-index.js';
+
+describe('LineIndex', function () {
+  it('maps offsets to 1-based lines and columns across LF, CRLF and CR', function () {
+    const text = 'ab\ncd\r\nef\rgh';
+    const idx = new LineIndex(text);
+    expect(idx.lineCount).to.equal(4);
+    expect(idx.position(0)).to.deep.equal({ line: 1, column: 1, offset: 0 });
+    expect(idx.position(4)).to.deep.equal({ line: 2, column: 2, offset: 4 });
+    expect(idx.position(7)).to.deep.equal({ line: 3, column: 1, offset: 7 });
+    expect(idx.position(10)).to.deep.equal({ line: 4, column: 1, offset: 10 });
+    expect(idx.lineText(1)).to.equal('cd');
+    expect(idx.lineText(2)).to.equal('ef');
+  });
+
+  it('counts code points, not UTF-16 units, in columns', function () {
+    const text = 'x = "😀é"  y';
+    const idx = new LineIndex(text);
+    const y = text.indexOf('y');
+    expect(idx.position(y).column).to.equal(countCodePoints(text, 0, y) + 1);
+    expect(idx.position(y).column).to.equal(11);
+  });
+
+  it('clamps offsets beyond the text', function () {
+    const idx = new LineIndex('a\n');
+    expect(idx.position(99)).to.deep.equal({ line: 2, column: 1, offset: 2 });
+    expect(idx.position(-5)).to.deep.equal({ line: 1, column: 1, offset: 0 });
+  });
+
+  it('puts an offset on a CR of a CRLF on the line it ends', function () {
+    const idx = new LineIndex('ab\r\ncd');
+    expect(idx.position(2)).to.deep.equal({ line: 1, column: 3, offset: 2 });
+  });
+});
