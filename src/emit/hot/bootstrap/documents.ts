@@ -1,0 +1,142 @@
+// HOT bootstrap, phase 2 of 2: the documents a host runs, built from a GroupLayout. Inputs: the
+// layout and the plan's roles; outputs: the Galaxy requirements YAML, the playbook YAML, and the
+// Python program that turns resolved values (JSON) into an Ansible vars file where every string is
+// tagged `!unsafe`. Invariant: none of these texts contains a spec value, only role names and
+// versions from the catalog, variable names, and Jinja references we generate.
+import YAML from 'yaml';
+import type { GroupPlan, RoleEntry } from '../../../roles/types.js';
+import { SELF_ADDRESS_VAR, type GroupLayout } from './layout.js';
+
+/** Where the bootstrap keeps its files on the host. */
+export const WORK_DIR = '/var/lib/clusterc';
+/**
+ * Where the pinned roles are installed: a directory of Ansible's default roles_path, so that the
+ * heat-config-ansible hook (which runs ansible-playbook with its own environment) finds them too.
+ */
+export const ROLES_DIR = '/etc/ansible/roles';
+/** Prefix of the data keys (cloud-init values document, software-config inputs). */
+export const DATA_PREFIX = 'clusterc_in_';
+
+/** The docker bridge of the indigo-dc roles, as upstream passes it (HOT: ip; TOSCA HEAD: cidr). */
+const DOCKER_BRIDGE = { docker_bridge_ip: '172.0.17.1', docker_bridge_ip_cidr: '172.0.17.1/24' };
+
+/** The vars file of a group on the host. */
+export function varsFile(groupId: string): string {
+  return `${WORK_DIR}/${groupId}.vars.yml`;
+}
+
+/** One entry of a Galaxy requirements file. */
+export interface Requirement {
+  readonly name: string;
+  readonly src: string;
+  readonly version: string;
+  readonly scm?: 'git';
+}
+
+/**
+ * Requirements of the group's roles, in plan order, pinned. A role pinned to a commit is fetched
+ * with git (`scm: git`: without it ansible-galaxy treats a URL `src` as a tarball).
+ * TODO: switch to galaxyRequirements() of src/roles when it lands (same fields).
+ */
+export function requirementsOf(roles: readonly RoleEntry[]): Requirement[] {
+  const out: Requirement[] = [];
+  for (const r of roles) {
+    if (out.some((x) => x.name === r.galaxy)) continue;
+    out.push(r.src !== undefined ? { name: r.galaxy, src: r.src, version: r.version, scm: 'git' } : { name: r.galaxy, src: r.galaxy, version: r.version });
+  }
+  return out;
+}
+
+/** The Galaxy requirements file (a YAML list) for the group's roles. */
+export function requirementsYaml(plan: GroupPlan): string {
+  return YAML.stringify(requirementsOf(plan.roles.map((r) => r.role)), { version: '1.1', lineWidth: 0 });
+}
+
+/** Options of `playbookYaml`. */
+export interface PlaybookOptions {
+  /** software-config: a first pre-task converts the hook's variables JSON into the vars file. */
+  readonly convertHookVariables: boolean;
+}
+
+/**
+ * The playbook of a group: localhost, local connection, the docker bridge vars like upstream, a
+ * pre-task that loads the `!unsafe` vars file, one that sets the self address from facts when a
+ * role needs it, then the roles in plan order.
+ */
+export function playbookYaml(plan: GroupPlan, layout: GroupLayout, opts: PlaybookOptions): string {
+  const file = varsFile(plan.group.id);
+  const preTasks: unknown[] = [];
+  if (opts.convertHookVariables) {
+    preTasks.push({
+      name: 'convert the deployment inputs into unsafe Ansible variables',
+      command: {
+        // heat-config-ansible writes the inputs to <playbook dir>/<config id>_variables.json;
+        // reading that file bypasses Jinja entirely (the same inputs as extra vars are never used).
+        argv: ['python3', '-c', WRITER_PY, '{{ playbook_dir }}/{{ heat_config_id }}_variables.json', file, DATA_PREFIX, 'plain'],
+      },
+      changed_when: false,
+    });
+  }
+  preTasks.push({ name: 'load the cluster values (every string is !unsafe)', include_vars: { file } });
+  if (layout.needsSelfAddress) {
+    preTasks.push({ name: 'the address of this host', set_fact: { [SELF_ADDRESS_VAR]: '{{ ansible_default_ipv4.address }}' } });
+  }
+  const play = {
+    hosts: 'localhost',
+    connection: 'local',
+    become: true,
+    gather_facts: true,
+    vars: DOCKER_BRIDGE,
+    pre_tasks: preTasks,
+    roles: layout.roles.map((r) => ({ role: r.galaxy, ...r.params })),
+  };
+  const doc = new YAML.Document([play], { version: '1.1' });
+  // The writer program is static Python: mark it !unsafe so Ansible never templates its braces.
+  const argv = YAML.isSeq(doc.contents) ? doc.getIn([0, 'pre_tasks', 0, 'command', 'argv', 2], true) : undefined;
+  if (opts.convertHookVariables && YAML.isScalar(argv)) argv.tag = '!unsafe';
+  return doc.toString({ lineWidth: 0 });
+}
+
+/**
+ * Python 3 (standard library + PyYAML, which Ansible depends on) that reads a JSON object of
+ * resolved values and writes the Ansible vars file. argv: source JSON, target YAML, key prefix,
+ * `wrapped` (each value is a one-element list: the cloud-init data path) or `plain` (the
+ * heat-config-ansible variables file). Keys with the prefix become variables without it; every
+ * string, at any depth, is written as a double-quoted `!unsafe` scalar (PyYAML escapes every
+ * non-printable character, so the file reads back as exactly the value).
+ */
+export const WRITER_PY = [
+  'import json, os, sys',
+  'import yaml',
+  'src, dst, prefix, mode = sys.argv[1:5]',
+  'class Unsafe(str):',
+  '    pass',
+  'class Dumper(yaml.SafeDumper):',
+  '    pass',
+  "Dumper.add_representer(Unsafe, lambda d, s: d.represent_scalar('!unsafe', str(s), style='\"'))",
+  'def tag(v):',
+  '    if isinstance(v, str):',
+  '        return Unsafe(v)',
+  '    if isinstance(v, list):',
+  '        return [tag(x) for x in v]',
+  '    if isinstance(v, dict):',
+  '        return dict((str(k), tag(x)) for k, x in v.items())',
+  '    return v',
+  "with open(src, encoding='utf-8') as f:",
+  '    data = json.load(f)',
+  'out = {}',
+  'for key in sorted(data):',
+  '    if not key.startswith(prefix):',
+  '        continue',
+  '    value = data[key]',
+  "    if mode == 'wrapped':",
+  '        value = value[0]',
+  '    out[key[len(prefix):]] = tag(value)',
+  "text = yaml.dump(out, Dumper=Dumper, default_flow_style=False, allow_unicode=False, width=1000000)",
+  'os.makedirs(os.path.dirname(dst), 0o700, exist_ok=True)',
+  "fd = os.open(dst + '.tmp', os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)",
+  "with os.fdopen(fd, 'w', encoding='ascii') as f:",
+  '    f.write(text)',
+  "os.replace(dst + '.tmp', dst)",
+  '',
+].join('\n');

@@ -1,0 +1,172 @@
+// HOT bootstrap, phase 1 of 2: lays out the variables of one host group's roles (GroupPlan) as
+// Ansible data. Input: a GroupPlan and the model; output: the ordered list of data slots (each an
+// Ansible variable name and the HOT value Heat resolves for it) and, per role, the role parameters
+// that must point at a slot (name clashes between roles) or at a fact (selfAddress).
+// Invariant: no spec value ever appears in the playbook text; values travel only as data slots.
+import isEqual from 'lodash/isEqual.js';
+import type { ClusterModel } from '../../../model/model.js';
+import type { GroupPlan, VarExpr } from '../../../roles/types.js';
+import type { HotRefs, HotValue } from './types.js';
+
+/** One value that reaches Ansible as data: the variable it becomes and its HOT value. */
+export interface DataSlot {
+  /** Ansible variable name written into the vars file (`[a-z0-9_]`, never a role default's name unless intended). */
+  readonly key: string;
+  /** The HOT value Heat resolves (literal, get_param, get_attr, list_join). */
+  readonly value: HotValue;
+  /** HOT software-config input type of the value. */
+  readonly type: 'String' | 'Number' | 'Boolean' | 'CommaDelimitedList' | 'Json';
+}
+
+/** How one role of the group is invoked in the playbook. */
+export interface RoleCall {
+  /** Galaxy name, e.g. `indigo-dc.mesos`. */
+  readonly galaxy: string;
+  /** Role parameters whose value is a Jinja reference we generate (to a slot key or a fact), never spec data. */
+  readonly params: Readonly<Record<string, string>>;
+}
+
+/** The data of one group: slots in a fixed order, role calls in plan order. */
+export interface GroupLayout {
+  readonly slots: readonly DataSlot[];
+  readonly roles: readonly RoleCall[];
+  /** A pre-task must set `clusterc_self_address` from the host's facts. */
+  readonly needsSelfAddress: boolean;
+}
+
+/** The fact variable that holds the host's own address (set in a pre-task from ansible facts). */
+export const SELF_ADDRESS_VAR = 'clusterc_self_address';
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * Lays out the variables of a group. A variable every role of the group sets to the same
+ * expression becomes one global slot named like the variable (as upstream INDIGO passes its
+ * inputs); a variable roles set differently gets one slot per role (`clusterc_r<i>_<var>`) and a
+ * role parameter pointing at it, because vars files are play-wide.
+ */
+export function layoutGroup(plan: GroupPlan, m: ClusterModel, refs: HotRefs): GroupLayout {
+  const byName = new Map<string, VarExpr[]>();
+  for (const inv of plan.roles) {
+    for (const [name, expr] of Object.entries(inv.vars)) {
+      if (!NAME.test(name)) throw new Error(`role \`${inv.role.galaxy}\` has an invalid variable name \`${name}\``);
+      const list = byName.get(name) ?? [];
+      list.push(expr);
+      byName.set(name, list);
+    }
+  }
+  const shared = new Set<string>();
+  for (const [name, exprs] of byName) if (exprs.every((e) => isEqual(e, exprs[0]))) shared.add(name);
+
+  const slots: DataSlot[] = [];
+  const seen = new Set<string>();
+  let needsSelfAddress = false;
+  const addSlot = (key: string, expr: VarExpr): void => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    slots.push({ key, value: toHotValue(expr, m, refs), type: hotInputType(expr, m) });
+  };
+  const roles = plan.roles.map((inv, i): RoleCall => {
+    const params: Record<string, string> = {};
+    for (const [name, expr] of Object.entries(inv.vars)) {
+      const own = `clusterc_r${i}_${name}`;
+      if (expr.kind === 'selfAddress') {
+        // Discovered at boot from facts, never from data (design §3: the address is the host's).
+        needsSelfAddress = true;
+        params[name] = `{{ ${SELF_ADDRESS_VAR} }}`;
+      } else if (expr.kind === 'concat' && containsSelf(expr)) {
+        // Only the parts Heat knows travel as data; Jinja joins them with the fact at boot.
+        needsSelfAddress = true;
+        const refsJ = expr.parts.map((p, j) => {
+          if (p.kind === 'selfAddress') return SELF_ADDRESS_VAR;
+          if (containsSelf(p)) throw new Error(`nested self address in \`${name}\` is not supported`);
+          addSlot(`${own}_p${j}`, p);
+          return `${own}_p${j}`;
+        });
+        params[name] = `{{ [${refsJ.join(', ')}] | join('') }}`;
+      } else if (shared.has(name)) {
+        addSlot(name, expr);
+      } else {
+        addSlot(own, expr);
+        params[name] = `{{ ${own} }}`;
+      }
+    }
+    return { galaxy: inv.role.galaxy, params };
+  });
+  return { slots, roles, needsSelfAddress };
+}
+
+function containsSelf(e: VarExpr): boolean {
+  return e.kind === 'selfAddress' || (e.kind === 'concat' && e.parts.some(containsSelf));
+}
+
+function inputType(m: ClusterModel, name: string): string | undefined {
+  return m.inputs.find((i) => i.name === name)?.type;
+}
+
+/** Translates a VarExpr into the HOT value Heat resolves (selfAddress excluded: a fact, see layoutGroup). */
+export function toHotValue(e: VarExpr, m: ClusterModel, refs: HotRefs): HotValue {
+  switch (e.kind) {
+    case 'literal':
+      return Array.isArray(e.value) ? [...(e.value as readonly unknown[])] : e.value;
+    case 'param':
+      return e.param.kind === 'literal' ? e.param.value : refs.param(e.param.input);
+    case 'groupAddresses':
+      return refs.groupAddresses(e.group);
+    case 'selfAddress':
+      throw new Error('the self address is not known to Heat');
+    case 'concat':
+      return { list_join: ['', e.parts.map((p) => toHotString(p, m, refs))] };
+  }
+}
+
+/**
+ * A part of a concatenation as a HOT string: list_join (JoinMultiple) accepts only strings, maps
+ * and lists, so numbers and booleans from parameters go through str_replace (ReplaceJson
+ * stringifies scalars with str()); address lists are comma-joined.
+ */
+function toHotString(e: VarExpr, m: ClusterModel, refs: HotRefs): HotValue {
+  switch (e.kind) {
+    case 'literal':
+      return Array.isArray(e.value) ? (e.value as readonly unknown[]).map(String).join(',') : String(e.value);
+    case 'param': {
+      if (e.param.kind === 'literal') return String(e.param.value);
+      const t = inputType(m, e.param.input);
+      if (t === 'string' || t === undefined) return refs.param(e.param.input);
+      return { str_replace: { template: 'VALUE', params: { VALUE: refs.param(e.param.input) } } };
+    }
+    case 'groupAddresses':
+      return { list_join: [',', refs.groupAddresses(e.group)] };
+    case 'selfAddress':
+      throw new Error('the self address is not known to Heat');
+    case 'concat':
+      return { list_join: ['', e.parts.map((p) => toHotString(p, m, refs))] };
+  }
+}
+
+function hotInputType(e: VarExpr, m: ClusterModel): DataSlot['type'] {
+  switch (e.kind) {
+    case 'literal':
+      return typeOfLiteral(e.value);
+    case 'param': {
+      if (e.param.kind === 'literal') return typeOfLiteral(e.param.value);
+      const t = inputType(m, e.param.input);
+      if (t === 'integer' || t === 'number' || t === 'size' || t === 'duration') return 'Number';
+      if (t === 'boolean') return 'Boolean';
+      if (t === 'list') return 'CommaDelimitedList';
+      return 'String';
+    }
+    case 'groupAddresses':
+      return 'CommaDelimitedList';
+    case 'selfAddress':
+    case 'concat':
+      return 'String';
+  }
+}
+
+function typeOfLiteral(v: unknown): DataSlot['type'] {
+  if (Array.isArray(v)) return 'Json';
+  if (typeof v === 'number') return 'Number';
+  if (typeof v === 'boolean') return 'Boolean';
+  return 'String';
+}

@@ -1,0 +1,238 @@
+// Hand-built ClusterModel/GroupPlan fixtures for the bootstrap tests (until lowering and the role
+// catalog land), a HotRefs that emits get_param/get_attr like the topology emitter, and a
+// simulator of the HOT intrinsic functions the bootstrap uses, written after Heat 19's code
+// (heat/engine/hot/functions.py: GetParam, ReplaceJson, JoinMultiple).
+import type { ClusterModel, HostGroup, Input, Param } from '../../../../src/model/model.js';
+import type { GroupPlan, RoleEntry, RoleInvocation, VarExpr } from '../../../../src/roles/types.js';
+import type { HotRefs } from '../../../../src/emit/hot/bootstrap/index.js';
+
+const span = { file: 'test.cluster', start: 0, end: 0 };
+
+/** A HotRefs like the topology emitter's. */
+export const refs: HotRefs = {
+  param: (name) => ({ get_param: name }),
+  groupAddresses: (id) => ({ get_attr: [`${id}_ports`, 'fixed_ips_list'] }),
+};
+
+/** The signal value the topology emitter passes (the wait handle's curl_cli). */
+export const SIGNAL = { get_attr: ['masters_wait_handle', 'curl_cli'] };
+
+function role(id: string, version: string, src?: string): RoleEntry {
+  return { id, galaxy: `indigo-dc.${id}`, version, ...(src !== undefined ? { src } : {}), groups: ['masters', 'agents', 'load_balancers'] };
+}
+
+/** Catalog-like role entries: one Galaxy release, the others pinned to commits with a git URL. */
+export const ROLES = {
+  consul: role('consul', '00214b0f1c2a7d2e5b7b1b1e0c8a4b8f0d0e1a2b', 'https://github.com/indigo-dc/ansible-role-consul'),
+  zookeeper: role('zookeeper', 'v1.0.0'),
+  mesos: role('mesos', 'c03f79e0a1b2c3d4e5f60718293a4b5c6d7e8f90', 'https://github.com/indigo-dc/ansible-role-mesos'),
+  marathon: role('marathon', 'b4046a90a1b2c3d4e5f60718293a4b5c6d7e8f90', 'https://github.com/indigo-dc/ansible-role-marathon'),
+};
+
+/** A string param that is an input. */
+export function inputParam(name: string): Param<string> {
+  return { kind: 'input', input: name, origin: undefined };
+}
+
+/** A string param that is a literal. */
+export function literalParam(value: string): Param<string> {
+  return { kind: 'literal', value, origin: undefined };
+}
+
+function input(name: string, secret: boolean, type: Input['type'] = 'string'): Input {
+  return { name, type, secret, description: name, implicit: secret, origin: undefined };
+}
+
+/** The masters group. */
+export const MASTERS: HostGroup = {
+  kind: 'masters',
+  id: 'masters',
+  size: { kind: 'fixed', count: { kind: 'literal', value: 3, origin: undefined }, origin: undefined },
+  public: true,
+  origin: span,
+};
+
+/**
+ * A model whose string attributes are all `s` (literal) and whose inputs are
+ * `cluster_tag` (string), `mesos_password` and `marathon_password` (secrets), `agents_count` (integer).
+ */
+export function model(s: string): ClusterModel {
+  const creds = { username: literalParam(s), password: inputParam('mesos_password') };
+  const base = { enabled: true, hosts: ['masters'], origin: undefined };
+  return {
+    name: 'hostile',
+    nameSpan: span,
+    description: s,
+    sourceFile: 'test.cluster',
+    cloud: { os: { distribution: 'ubuntu', version: '22.04' }, origin: undefined },
+    masters: MASTERS,
+    agentPools: [],
+    loadBalancers: undefined,
+    services: {
+      mesos: { ...base, ...creds, authenticateHttp: true, clusterName: s },
+      marathon: { ...base, username: literalParam(s), password: inputParam('marathon_password'), ssl: true },
+      chronos: { ...base, ...creds, ssl: true },
+      zookeeper: base,
+      consul: { ...base, datacenter: s, domain: s },
+      marathonLb: base,
+      keepalived: { ...base, public: false },
+      calico: { ...base, etcdEndpoints: [] },
+      rexray: { ...base, driver: 'cinder', options: {} },
+      elasticity: { ...base, idleTimeout: 600, pools: [] },
+    },
+    inputs: [input('cluster_tag', false), input('mesos_password', true), input('marathon_password', true), input('agents_count', false, 'integer')],
+    origin: span,
+  };
+}
+
+const lit = (value: string): VarExpr => ({ kind: 'literal', value });
+const par = (p: Param<string>): VarExpr => ({ kind: 'param', param: p });
+
+/**
+ * A masters plan in which every variable kind occurs and every string attribute is `s`:
+ * literals, literal params, input params (secret or not), group addresses, the self address,
+ * concatenations (with and without the self address), a list literal, and a name clash between roles.
+ */
+export function mastersPlan(s: string): GroupPlan {
+  const inv = (r: RoleEntry, vars: Record<string, VarExpr>): RoleInvocation => ({ role: r, vars });
+  return {
+    group: MASTERS,
+    roles: [
+      inv(ROLES.consul, {
+        consul_mode: lit('server'),
+        consul_dc: par(literalParam(s)),
+        consul_domain: lit(s),
+        consul_servers: { kind: 'groupAddresses', group: 'masters' },
+        consul_advertise: { kind: 'selfAddress' },
+        consul_tag: par(inputParam('cluster_tag')),
+      }),
+      inv(ROLES.zookeeper, { zookeeper_host_list: { kind: 'groupAddresses', group: 'masters' }, shared_flag: lit(s) }),
+      inv(ROLES.mesos, {
+        mesos_install_mode: lit('master'),
+        mesos_username: par(literalParam(s)),
+        mesos_password: par(inputParam('mesos_password')),
+        mesos_masters_list: { kind: 'groupAddresses', group: 'masters' },
+        mesos_cluster_name: { kind: 'concat', parts: [lit(s), par(inputParam('cluster_tag')), { kind: 'param', param: { kind: 'input', input: 'agents_count', origin: undefined } }] },
+        mesos_url: { kind: 'concat', parts: [lit('http://'), { kind: 'selfAddress' }, lit(s)] },
+        mesos_extra: { kind: 'literal', value: [s, 5, true] },
+        shared_flag: lit('different'),
+      }),
+      inv(ROLES.marathon, {
+        marathon_username: par(literalParam(s)),
+        marathon_password: par(inputParam('marathon_password')),
+        zookeeper_peers: { kind: 'groupAddresses', group: 'masters' },
+      }),
+    ],
+    ports: [],
+  };
+}
+
+/** Parameter values of a stack: every input by name. */
+export type StackParams = Readonly<Record<string, string | number | boolean | readonly string[]>>;
+
+/** Attribute values: `<resource>.<attr>` → value. */
+export type StackAttrs = Readonly<Record<string, unknown>>;
+
+/** Python's str() of a scalar, as ReplaceJson._validate_replacement does. */
+function pyStr(v: unknown): string {
+  if (typeof v === 'boolean') return v ? 'True' : 'False';
+  return String(v);
+}
+
+/**
+ * json.dumps(value, sort_keys=True) with ensure_ascii (oslo jsonutils.dumps defaults): ASCII
+ * output, `, ` and `: ` separators, every non-ASCII UTF-16 unit as \uXXXX.
+ */
+export function pyJsonDumps(v: unknown): string {
+  if (v === null || v === undefined) return 'null';
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(v);
+  if (typeof v === 'string') {
+    let out = '"';
+    for (const ch of v) {
+      for (let i = 0; i < ch.length; i++) {
+        const c = ch.charCodeAt(i);
+        if (ch[i] === '"') out += '\\"';
+        else if (ch[i] === '\\') out += '\\\\';
+        else if (c === 0x0a) out += '\\n';
+        else if (c === 0x0d) out += '\\r';
+        else if (c === 0x09) out += '\\t';
+        else if (c === 0x08) out += '\\b';
+        else if (c === 0x0c) out += '\\f';
+        else if (c < 0x20 || c > 0x7e) out += '\\u' + c.toString(16).padStart(4, '0');
+        else out += ch[i];
+      }
+    }
+    return out + '"';
+  }
+  if (Array.isArray(v)) return '[' + v.map(pyJsonDumps).join(', ') + ']';
+  const o = v as Record<string, unknown>;
+  return '{' + Object.keys(o).sort().map((k) => `${pyJsonDumps(k)}: ${pyJsonDumps(o[k])}`).join(', ') + '}';
+}
+
+/** Resolves the HOT functions the bootstrap emits, as Heat 19 does for 2018-08-31 templates. */
+export function resolveHot(v: unknown, params: StackParams, attrs: StackAttrs): unknown {
+  if (Array.isArray(v)) return v.map((x) => resolveHot(x, params, attrs));
+  if (v === null || typeof v !== 'object') return v;
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o);
+  if (keys.length === 1) {
+    const fn = keys[0]!;
+    const arg = o[fn];
+    if (fn === 'get_param') {
+      if (!(String(arg) in params)) throw new Error(`no parameter ${String(arg)}`);
+      return params[String(arg)];
+    }
+    if (fn === 'get_attr') {
+      const k = (arg as string[]).join('.');
+      if (!(k in attrs)) throw new Error(`no attribute ${k}`);
+      return attrs[k];
+    }
+    if (fn === 'list_join') {
+      // JoinMultiple.result: strings as is, lists/maps JSON-serialised, anything else a TypeError.
+      const [delim, ...lists] = resolveHot(arg, params, attrs) as [string, ...unknown[][]];
+      const items = lists.flat();
+      return items.map((s) => {
+        if (s === null) return '';
+        if (typeof s === 'string') return s;
+        if (typeof s === 'object') return pyJsonDumps(s);
+        throw new Error(`list_join item ${String(s)} is not a string`);
+      }).join(delim);
+    }
+    if (fn === 'str_replace') {
+      const a = arg as { template: unknown; params: Record<string, unknown> };
+      const template = resolveHot(a.template, params, attrs);
+      if (typeof template !== 'string') throw new Error('str_replace template must be a string');
+      const mapping = resolveHot(a.params, params, attrs) as Record<string, unknown>;
+      // Replace.result: keys sorted lexicographically, then by length (longest first); each
+      // value joins the pieces of the template split on its key, so values are never rescanned.
+      const order = Object.keys(mapping).sort().sort((x, y) => y.length - x.length);
+      const value = (k: string): string => {
+        const x = mapping[k];
+        if (x === null || x === undefined) return '';
+        if (typeof x === 'object') return pyJsonDumps(x);
+        return pyStr(x);
+      };
+      const replace = (strings: string[], ks: string[]): string[] => {
+        if (ks.length === 0) return strings;
+        const [k, ...rest] = ks as [string, ...string[]];
+        return strings.map((s) => replace(s.split(k), rest).join(value(k)));
+      };
+      return replace([template], order)[0];
+    }
+  }
+  const out: Record<string, unknown> = {};
+  for (const k of keys) out[k] = resolveHot(o[k], params, attrs);
+  return out;
+}
+
+/** Stack values for the fixtures: every input and attribute holds `s`. */
+export function stackValues(s: string, secret = s): { params: StackParams; attrs: StackAttrs } {
+  return {
+    params: { cluster_tag: s, mesos_password: secret, marathon_password: secret, agents_count: 3 },
+    attrs: {
+      'masters_ports.fixed_ips_list': ['10.0.0.1', s],
+      'masters_wait_handle.curl_cli': "curl -i -X POST -H 'X-Auth-Token: gAAAAABtoken' -H 'Content-Type: application/json' -H 'Accept: application/json' http://heat.example:8004/v1/signal",
+    },
+  };
+}
