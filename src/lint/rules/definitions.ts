@@ -1,0 +1,86 @@
+// TOSCA Simple Profile 1.0 §3.5.8 (property definitions), §3.5.10 (attribute definitions), §3.5.2
+// (constraint clauses), §3.6.6 (data types): every property, attribute, input and entry_schema type exists
+// (LT2003 unknown-data-type), and every default and constraint value fits the declared type (LT2004).
+import type { RuleContext } from '../context.js';
+import { SECTION_KIND } from '../scope.js';
+import { isYMap, own, type DataPath } from '../source.js';
+import { helpFor } from '../suggest.js';
+import { checkValue, entryType, PRIMITIVE_TYPES } from '../values.js';
+
+/** Checks every property/attribute definition in type definitions and topology inputs. */
+export function checkDefinitions(ctx: RuleContext): void {
+  for (const section of Object.keys(SECTION_KIND)) {
+    const sec = own(ctx.root, section);
+    if (!isYMap(sec)) continue;
+    for (const [name, def] of Object.entries(sec)) {
+      const base: DataPath = [section, name];
+      defs(ctx, own(def, 'properties'), [...base, 'properties'], true);
+      defs(ctx, own(def, 'attributes'), [...base, 'attributes'], false);
+      const caps = own(def, 'capabilities');
+      if (isYMap(caps)) {
+        for (const [cn, cd] of Object.entries(caps)) {
+          defs(ctx, own(cd, 'properties'), [...base, 'capabilities', cn, 'properties'], true);
+          defs(ctx, own(cd, 'attributes'), [...base, 'capabilities', cn, 'attributes'], false);
+        }
+      }
+    }
+  }
+  defs(ctx, own(own(ctx.root, 'topology_template'), 'inputs'), ['topology_template', 'inputs'], true);
+}
+
+function defs(ctx: RuleContext, table: unknown, path: DataPath, withConstraints: boolean): void {
+  if (!isYMap(table)) return;
+  for (const [pname, pdef] of Object.entries(table)) {
+    if (!isYMap(pdef)) continue;
+    const p = [...path, pname];
+    const type = own(pdef, 'type');
+    if (typeof type !== 'string') continue;
+    if (!typeExists(ctx, type, [...p, 'type'])) continue;
+    const es = own(pdef, 'entry_schema');
+    const et = entryType(es);
+    if (et !== undefined) typeExists(ctx, et, typeof es === 'string' ? [...p, 'entry_schema'] : [...p, 'entry_schema', 'type']);
+    // `default:` with no value is null, which tosca-parser treats as "no default".
+    if (own(pdef, 'default') !== undefined && own(pdef, 'default') !== null) valueFits(ctx, own(pdef, 'default'), type, es, [...p, 'default'], 'default value');
+    if (withConstraints) constraints(ctx, own(pdef, 'constraints'), type, es, [...p, 'constraints']);
+  }
+}
+
+/** Reports LT2003 unless `type` is primitive or a known data type; returns whether it exists. */
+function typeExists(ctx: RuleContext, type: string, path: DataPath): boolean {
+  if (PRIMITIVE_TYPES.has(type) || ctx.scope.lookup('data', type)) return true;
+  if (!ctx.scope.incomplete) ctx.report('LT2003', path, { name: type }, helpFor(type, [...PRIMITIVE_TYPES, ...ctx.scope.names('data')]));
+  return false;
+}
+
+function valueFits(ctx: RuleContext, value: unknown, type: string, es: unknown, path: DataPath, what: string): void {
+  for (const m of checkValue(value, type, es, ctx.scope)) {
+    ctx.report('LT2004', [...path, ...m.path], { what: m.path.length === 0 ? what : `value at \`${m.path.join('.')}\``, type: m.type });
+  }
+}
+
+const LENGTH_OPS = new Set(['length', 'min_length', 'max_length']);
+const VALUE_OPS = new Set(['equal', 'greater_than', 'greater_or_equal', 'less_than', 'less_or_equal']);
+
+function constraints(ctx: RuleContext, list: unknown, type: string, es: unknown, path: DataPath): void {
+  if (!Array.isArray(list)) return;
+  list.forEach((c, i) => {
+    if (!isYMap(c)) return;
+    for (const [op, arg] of Object.entries(c)) {
+      const p = [...path, i, op];
+      if (VALUE_OPS.has(op)) valueFits(ctx, arg, type, es, p, `\`${op}\` constraint value`);
+      else if (op === 'in_range') {
+        if (!Array.isArray(arg) || arg.length !== 2) ctx.report('LT2004', p, { what: '`in_range` constraint', type: `list of two ${type}` });
+        else arg.forEach((x, j) => (x === 'UNBOUNDED' ? undefined : valueFits(ctx, x, type, es, [...p, j], '`in_range` bound')));
+      } else if (op === 'valid_values') {
+        if (!Array.isArray(arg)) ctx.report('LT2004', p, { what: '`valid_values` constraint', type: `list of ${type}` });
+        else arg.forEach((x, j) => valueFits(ctx, x, type, es, [...p, j], 'valid value'));
+      } else if (LENGTH_OPS.has(op)) {
+        if (!(typeof arg === 'number' && Number.isInteger(arg) && arg >= 0)) ctx.report('LT2004', p, { what: `\`${op}\` constraint value`, type: 'integer' });
+      } else if (op === 'pattern') {
+        if (typeof arg !== 'string') ctx.report('LT2004', p, { what: '`pattern` constraint value', type: 'string' });
+      } else {
+        ctx.report('LT1004', [...path, i, op], { key: op, allowed: 'a TOSCA constraint operator (equal, greater_than, in_range, valid_values, length, pattern, ...)' }, { key: true, ...helpFor(op, [...VALUE_OPS, ...LENGTH_OPS, 'in_range', 'valid_values', 'pattern']) });
+      }
+    }
+  });
+}
