@@ -1,4 +1,121 @@
 // CS31xx: TOSCA emitter warnings and errors (src/emit/tosca).
-import { defineCodes } from './define.js';
+// The warnings are lossy-emit warnings: a spec feature that the INDIGO custom types (pinned
+// commit 40fa4d6 of indigo-dc/tosca-types) cannot express. Each names the feature and what the
+// TOSCA output does instead; all are configurable (`--allow NAME`). CS3110 is an error.
+import { defineCodes, tick } from './define.js';
 
-export const TOSCA_CODES = defineCodes({});
+export const TOSCA_CODES = defineCodes({
+  CS3101: {
+    name: 'tosca-keepalived-vip',
+    severity: 'warning',
+    configurable: true,
+    message: (a: { vip: string }) =>
+      `the keepalived virtual IP ${tick(a.vip)} cannot be expressed in TOSCA; each load balancer gets its own address instead`,
+    explain: `The INDIGO type tosca.nodes.indigo.MesosLoadBalancer installs marathon-lb only: no
+keepalived role and no virtual IP property exist in the INDIGO custom types (a short-lived
+keepalived_virtual_ip property was removed upstream in 2016). The TOSCA output therefore deploys the
+load balancers without a shared virtual IP; clients must use the load balancers' own addresses
+(output mesos_lb_ips). The HOT output does create the VIP. Allow with --allow tosca-keepalived-vip.`,
+  },
+  CS3102: {
+    name: 'tosca-calico',
+    severity: 'warning',
+    configurable: true,
+    message: (_a: Record<string, never>) => `calico networking cannot be expressed in TOSCA; containers use docker bridge networking instead`,
+    explain: `No INDIGO Mesos type installs the indigo-dc.calico role or an etcd cluster, so the
+TOSCA output leaves container networking at Docker's default bridge network. The HOT output installs
+Calico. Allow with --allow tosca-calico.`,
+  },
+  CS3103: {
+    name: 'tosca-rexray',
+    severity: 'warning',
+    configurable: true,
+    message: (a: { driver: string }) =>
+      `rexray volumes (driver ${tick(a.driver)}) cannot be expressed in TOSCA; agents get no persistent volume driver`,
+    explain: `tosca.nodes.indigo.MesosSlave has no property for RexRay or its driver options, so the TOSCA
+output deploys agents without a Docker volume driver: Marathon apps that ask for rexray volumes will
+not start there. The HOT output configures RexRay. Allow with --allow tosca-rexray.`,
+  },
+  CS3104: {
+    name: 'tosca-consul-naming',
+    severity: 'warning',
+    configurable: true,
+    message: (a: { what: string }) =>
+      `consul ${a.what} cannot be expressed in TOSCA; consul keeps its defaults instead`,
+    explain: `The INDIGO Mesos types only switch Consul service discovery on or off
+(enable_consul_sd); the playbooks they run do not pass a datacenter or a domain to indigo-dc.consul,
+so the TOSCA output runs Consul with the role defaults (datacenter dc1, domain consul).
+Allow with --allow tosca-consul-naming.`,
+  },
+  CS3105: {
+    name: 'tosca-mesos-cluster-name',
+    severity: 'warning',
+    configurable: true,
+    message: (a: { name: string }) =>
+      `the mesos cluster name ${tick(a.name)} cannot be expressed in TOSCA; mesos uses the role default \`IndigoCluster\``,
+    explain: `tosca.nodes.indigo.MesosMaster has no cluster name property; the Mesos role then uses its
+default mesos_cluster_name (IndigoCluster). The HOT output passes the name.
+Allow with --allow tosca-mesos-cluster-name.`,
+  },
+  CS3106: {
+    name: 'tosca-availability-zone',
+    severity: 'warning',
+    configurable: true,
+    message: (a: { zone: string }) =>
+      `the availability zone ${tick(a.zone)} cannot be expressed in TOSCA; the orchestrator chooses where hosts run`,
+    explain: `The only INDIGO type that carries an availability zone is the placement policy
+tosca.policies.indigo.Placement, which also requires the orchestrator's cloud_id: a value the spec
+does not know. The TOSCA output leaves placement to the orchestrator's SLA choice.
+Allow with --allow tosca-availability-zone.`,
+  },
+  CS3107: {
+    name: 'tosca-network-names',
+    severity: 'warning',
+    configurable: true,
+    message: (a: { what: string }) =>
+      `the ${a.what} cannot be expressed in TOSCA; the orchestrator chooses the networks instead`,
+    explain: `INDIGO TOSCA topologies do not name cloud networks: hosts attach to the provider's
+private network, and an endpoint with network_name PUBLIC gets a public address. The TOSCA output
+therefore ignores network and public_network. Allow with --allow tosca-network-names.`,
+  },
+  CS3108: {
+    name: 'tosca-key-name',
+    severity: 'warning',
+    configurable: true,
+    message: (_a: Record<string, never>) => `the ssh key pair name cannot be expressed in TOSCA; the orchestrator injects its own key instead`,
+    explain: `tosca.nodes.indigo.Compute has no key pair name: the Infrastructure Manager creates the
+hosts with a key it generates and returns with the deployment. The TOSCA output ignores key_name.
+Allow with --allow tosca-key-name.`,
+  },
+  CS3109: {
+    name: 'tosca-extra-elastic-pool',
+    severity: 'warning',
+    configurable: true,
+    message: (a: { pool: string; first: string }) =>
+      `only one elastic agent pool is possible in TOSCA; pool ${tick(a.pool)} is deployed with a fixed size instead (CLUES scales ${tick(a.first)})`,
+    explain: `The ElasticCluster node (CLUES) manages exactly one worker-node type: its wn requirement
+names one node, and the CLUES orchestrator plugin scales the Compute node hosting it. clusterc makes the
+first agent pool with a range elastic; every further pool with a range is deployed with a fixed number
+of hosts, its minimum, and is never scaled. Give that pool a fixed count, or allow with
+--allow tosca-extra-elastic-pool.`,
+  },
+  CS3110: {
+    name: 'tosca-jinja-in-literal',
+    severity: 'error',
+    message: (a: { what: string }) => `${a.what} contains a jinja delimiter that ansible would evaluate in the tosca output`,
+    explain: `In the TOSCA target every property value reaches the INDIGO orchestrator's own Ansible run,
+where Ansible evaluates Jinja ({{ }}, {% %}, {# #}) inside variable values and no !unsafe tag can be
+attached. A literal string in the spec that contains one of these delimiters would be executed as a
+template on the hosts, so clusterc refuses to compile it. Pass the value as an input instead: every
+string input of the TOSCA output carries a pattern constraint that rejects these delimiters.`,
+  },
+  CS3111: {
+    name: 'tosca-marathon-always-installed',
+    severity: 'warning',
+    configurable: true,
+    message: (_a: Record<string, never>) => `marathon cannot be disabled in TOSCA; the masters install it anyway`,
+    explain: `tosca.nodes.indigo.MesosMaster always installs Marathon (it has enable_chronos but no
+enable_marathon). The TOSCA output deploys Marathon on the masters even though the spec disables it.
+Allow with --allow tosca-marathon-always-installed.`,
+  },
+});

@@ -1,0 +1,63 @@
+// Lossy-emit warnings (CS3101-CS3109, CS3111): spec features that the INDIGO custom types at
+// the pinned commit cannot express, one warning per feature with its span on the spec text
+// (kompose checkUnsupportedKey; style.md §5). Checked against custom_types.yaml @40fa4d6: no
+// keepalived/VIP, calico, rexray, consul naming, cluster name, network or key pair property exists
+// on the Mesos types or on tosca.nodes.indigo.Compute; availability_zone only on a placement policy
+// that needs a cloud_id the spec cannot know.
+import { tick } from '../../diagnostics/codes/define.js';
+import type { DiagnosticCollector } from '../../diagnostics/collector.js';
+import type { ClusterModel, Param } from '../../model/model.js';
+import { rangePools } from './node-templates.js';
+
+/** Default datacenter and domain of Consul (indigo-dc.consul role defaults). */
+const CONSUL_DEFAULTS = { datacenter: 'dc1', domain: 'consul' } as const;
+/** Default Mesos cluster name (indigo-dc.mesos defaults/main.yml). */
+const MESOS_CLUSTER_NAME = 'IndigoCluster';
+
+function show(p: Param<string>): string {
+  return p.kind === 'literal' ? p.value : `input ${p.input}`;
+}
+
+/** Reports every lossy feature of `m` for the TOSCA target. */
+export function reportLossy(m: ClusterModel, diag: DiagnosticCollector): void {
+  const s = m.services;
+  const vip = s.keepalived.vip;
+  if (s.keepalived.enabled && vip) {
+    diag.report('CS3101', vip.origin, { vip: vip.address }, { label: 'not representable in tosca' });
+  }
+  if (s.calico.enabled) diag.report('CS3102', s.calico.origin ?? m.origin, {}, { label: 'not representable in tosca' });
+  if (s.rexray.enabled) {
+    const opts = Object.keys(s.rexray.options);
+    diag.report('CS3103', s.rexray.origin ?? m.origin, { driver: s.rexray.driver }, {
+      label: 'not representable in tosca',
+      ...(opts.length > 0 ? { notes: [`driver options dropped: ${opts.map((o) => tick(o)).join(', ')}`] } : {}),
+    });
+  }
+  const consulWhat = [
+    s.consul.datacenter !== CONSUL_DEFAULTS.datacenter ? `datacenter ${tick(s.consul.datacenter)}` : undefined,
+    s.consul.domain !== CONSUL_DEFAULTS.domain ? `domain ${tick(s.consul.domain)}` : undefined,
+  ].filter((x): x is string => x !== undefined);
+  if (s.consul.enabled && consulWhat.length > 0) {
+    diag.report('CS3104', s.consul.origin ?? m.origin, { what: consulWhat.join(' and ') }, { label: 'not representable in tosca' });
+  }
+  if (s.mesos.clusterName !== MESOS_CLUSTER_NAME && s.mesos.clusterName !== m.name) {
+    diag.report('CS3105', s.mesos.origin ?? m.origin, { name: s.mesos.clusterName }, { label: 'not representable in tosca' });
+  }
+  const c = m.cloud;
+  if (c.availabilityZone) {
+    diag.report('CS3106', c.availabilityZone.origin ?? c.origin ?? m.origin, { zone: show(c.availabilityZone) }, { label: 'not representable in tosca' });
+  }
+  if (c.network) diag.report('CS3107', c.network.origin ?? c.origin ?? m.origin, { what: 'network name' }, { label: 'not representable in tosca' });
+  if (c.publicNetwork) {
+    diag.report('CS3107', c.publicNetwork.origin ?? c.origin ?? m.origin, { what: 'public network name' }, { label: 'not representable in tosca' });
+  }
+  if (c.keyName) diag.report('CS3108', c.keyName.origin ?? c.origin ?? m.origin, {}, { label: 'not representable in tosca' });
+  const [first, ...extra] = rangePools(m);
+  for (const p of extra) {
+    diag.report('CS3109', p.size.origin ?? p.origin, { pool: p.id, first: first?.id ?? '' }, {
+      label: 'deployed with its minimum size, never scaled',
+      help: 'give this pool a fixed count, or make it the first pool with a range',
+    });
+  }
+  if (!s.marathon.enabled) diag.report('CS3111', s.marathon.origin ?? m.origin, {}, { label: 'not representable in tosca' });
+}
