@@ -1,10 +1,159 @@
-// Lowering: AST → cluster model. Resolves names, applies defaults, converts units and runs the
-// meaning checks; runs on partial ASTs too so one run reports as much as possible.
+// Lowering: AST → cluster model. Resolves block and attribute names, applies the defaults of
+// grammar/README.md ("Blocks and attributes"), normalises units, derives input names and runs
+// the meaning checks (checks/*.ts). Runs on partial ASTs (missing parts are skipped), never
+// throws, and reports every problem it finds in one run. A cluster without masters (or whose
+// masters block could not be lowered) yields no model; every other cluster yields one.
 import type { DiagnosticCollector } from '../diagnostics/collector.js';
-import type { SpecFile } from '../spec/ast.js';
-import type { ClusterModel } from './model.js';
+import type { Span } from '../diagnostics/span.js';
+import type { Block, ClusterDecl, SpecFile } from '../spec/ast.js';
+import { resolveBody, canonicalBlock } from './body.js';
+import { checkClusterNames } from './checks/names.js';
+import { checkTopology } from './checks/topology.js';
+import { lowerGroup, type LoweredGroup } from './groups.js';
+import { InputTable } from './inputs.js';
+import type { ClusterModel, HostGroup } from './model.js';
+import { lowerCloud, lowerServices } from './services.js';
+import type { ValueCtx } from './values.js';
+import { BLOCKS, CLUSTER_ATTRS } from './vocabulary.js';
+import { literalOf } from './values.js';
 
-/** Lowers every cluster of `ast`. PLACEHOLDER until lowering lands. */
-export function lowerSpec(_ast: SpecFile, _diag: DiagnosticCollector): ClusterModel[] {
-  return [];
+/** Lowers every cluster of `ast`; reports meaning errors into `diag`. */
+export function lowerSpec(ast: SpecFile, diag: DiagnosticCollector): ClusterModel[] {
+  checkClusterNames(diag, ast.clusters);
+  const out: ClusterModel[] = [];
+  for (const c of ast.clusters) {
+    const m = lowerCluster(c, diag);
+    if (m) out.push(m);
+  }
+  return out;
+}
+
+/** The blocks of one cluster after duplicate checks, by canonical name. */
+interface ClusterBlocks {
+  readonly single: Map<string, Block>;
+  readonly agents: Block[];
+}
+
+function collectBlocks(diag: DiagnosticCollector, blocks: readonly Block[]): ClusterBlocks {
+  const single = new Map<string, Block>();
+  const agents: Block[] = [];
+  const poolKeys = new Map<string, Block>();
+  for (const b of blocks) {
+    const name = canonicalBlock(b.name.name);
+    const spec = name !== undefined ? BLOCKS[name] : undefined;
+    if (name === undefined || !spec) continue;
+    if (b.label && !spec.label) {
+      diag.report('CS2023', b.label.span, { block: b.name.name }, { help: 'remove the label' });
+    }
+    if (b.count && spec.count === 'none') {
+      diag.report('CS2022', b.count.span, { block: b.name.name }, { help: `write \`${b.name.name} { ... }\`` });
+    }
+    if (name === 'agents') {
+      const key = b.label?.value ?? '';
+      const first = poolKeys.get(key);
+      if (first) {
+        diag.report('CS2007', b.name.span, { name: key === '' ? 'unnamed agent pool' : `agent pool \`${key}\`` }, {
+          secondary: [{ span: first.name.span, message: 'first declared here' }],
+          help: key === '' ? 'give each pool its own label: `agents "gpu" 0..4 { ... }`' : 'give the pools different labels',
+        });
+        continue;
+      }
+      poolKeys.set(key, b);
+      agents.push(b);
+      continue;
+    }
+    const first = single.get(name);
+    if (first) {
+      diag.report('CS2007', b.name.span, { name: `\`${name}\`` }, {
+        secondary: [{ span: first.name.span, message: 'first declared here' }],
+        help: `merge the two \`${name}\` blocks`,
+      });
+      continue;
+    }
+    single.set(name, b);
+  }
+  return { single, agents };
+}
+
+function lowerCluster(c: ClusterDecl, diag: DiagnosticCollector): ClusterModel | undefined {
+  const ctx: ValueCtx = { diag, inputs: new InputTable(diag) };
+  const name = c.name?.value ?? '';
+  const nameSpan: Span = c.name?.span ?? c.keywordSpan;
+  const body = resolveBody(diag, c.body, CLUSTER_ATTRS, 'cluster');
+  const blocks = collectBlocks(diag, body.blocks);
+
+  let description = '';
+  const descAttr = body.attrs.get('description');
+  if (descAttr?.value && CLUSTER_ATTRS['description']) {
+    if (descAttr.value.kind === 'input') {
+      diag.report('CS2030', descAttr.value.keywordSpan, { name: 'description' }, { help: 'write the description as a string' });
+    } else {
+      const d = literalOf(ctx, descAttr.value, CLUSTER_ATTRS['description'], 'description');
+      if (typeof d === 'string') description = d;
+    }
+  }
+
+  const cloud = lowerCloud(ctx, blocks.single.get('cloud'));
+  const imageInputAt = ctx.inputs.length;
+
+  const mastersBlock = blocks.single.get('masters');
+  const masters = mastersBlock ? lowerGroup(ctx, 'masters', mastersBlock) : undefined;
+  const pools: LoweredGroup[] = blocks.agents.map((b) => lowerGroup(ctx, 'agents', b));
+  const lbBlock = blocks.single.get('load_balancers');
+  const lbs = lbBlock ? lowerGroup(ctx, 'load_balancers', lbBlock) : undefined;
+
+  // Implicit required input `image` when neither the cloud nor every group names an image.
+  const groups = [masters, ...pools, lbs].filter((g): g is LoweredGroup => g !== undefined);
+  let cloudSettings = cloud;
+  if (!cloud.image && groups.some((g) => !g.hasImage)) {
+    const added = ctx.inputs.add({
+      name: 'image',
+      type: 'string',
+      secret: false,
+      description: 'image name or id of every host',
+      implicit: true,
+      origin: undefined,
+    }, imageInputAt);
+    if (added) cloudSettings = { ...cloud, image: { kind: 'input', input: 'image', origin: undefined } };
+  }
+
+  const hostIds = {
+    masters: masters ? [masters.group.id] : [],
+    agents: pools.map((p) => p.group.id),
+    loadBalancers: lbs ? [lbs.group.id] : [],
+  };
+  const services = lowerServices(ctx, {
+    clusterName: name,
+    blocks: blocks.single,
+    hostIds,
+    pools: pools.map((p) => p.group),
+    loadBalancers: lbs,
+  });
+
+  checkTopology(diag, {
+    clusterName: name,
+    nameSpan,
+    cloud: cloudSettings,
+    masters,
+    pools,
+    loadBalancers: lbs,
+    blocks: blocks.single,
+    inputs: ctx.inputs.all,
+  });
+
+  if (!masters) return undefined;
+  const agentPools: HostGroup[] = pools.map((p) => p.group);
+  return {
+    name,
+    nameSpan,
+    description,
+    sourceFile: c.span.file,
+    cloud: cloudSettings,
+    masters: masters.group,
+    agentPools,
+    loadBalancers: lbs?.group,
+    services,
+    inputs: ctx.inputs.all,
+    origin: c.span,
+  };
 }

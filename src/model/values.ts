@@ -1,0 +1,180 @@
+// Lowering of attribute values: type checks against the vocabulary, unit normalisation (sizes to
+// bytes, durations to seconds), bounds, and `input` / `secret` → model inputs. Every failure is
+// reported (CS2005, CS2025, CS2030, CS2021) and yields `undefined`; nothing here throws.
+import type { DiagnosticCollector } from '../diagnostics/collector.js';
+import type { Attribute, Value } from '../spec/ast.js';
+import type { InputTable } from './inputs.js';
+import type { InputType, LiteralValue, Param } from './model.js';
+import { DURATION_UNITS, SIZE_UNITS, describeType, type AttrSpec, type ValueType } from './vocabulary.js';
+
+/** What lowering needs to lower one value. */
+export interface ValueCtx {
+  readonly diag: DiagnosticCollector;
+  readonly inputs: InputTable;
+}
+
+/** Human wording of what a value is, for "found ..." in CS2005. */
+export function describeValue(v: Value): string {
+  switch (v.kind) {
+    case 'string': return 'a string';
+    case 'number': return v.integer ? 'a whole number' : 'a decimal number';
+    case 'quantity': return v.unit.dimension === 'size' ? 'a size' : 'a duration';
+    case 'bool': return 'a boolean';
+    case 'ipv4': return 'an IPv4 address';
+    case 'cidr': return 'a CIDR';
+    case 'list': return 'a list';
+    case 'input': return v.secret ? '`secret`' : '`input`';
+    case 'identValue': return `the name ${'`' + v.name + '`'}`;
+  }
+}
+
+/** The model input type for an attribute type. */
+export function inputTypeOf(t: ValueType): InputType {
+  switch (t) {
+    case 'ipv4':
+    case 'cidr':
+      return 'string';
+    case 'string-list':
+      return 'list';
+    default:
+      return t;
+  }
+}
+
+/** Formats a normalised value with the largest unit that divides it, for bounds in messages. */
+export function formatAmount(n: number, t: ValueType): string {
+  const units = t === 'size' ? SIZE_UNITS : t === 'duration' ? DURATION_UNITS : undefined;
+  if (!units) return String(n);
+  let best: [string, number] = [t === 'size' ? 'B' : 's', 1];
+  for (const [u, f] of Object.entries(units)) if (n % f === 0 && f > best[1]) best = [u, f];
+  return `${n / best[1]} ${best[0]}`;
+}
+
+/**
+ * Checks `v` against `spec` and returns it normalised (bytes, seconds, strings), or undefined
+ * after reporting. `name` is the attribute name used in messages.
+ */
+export function literalOf(ctx: ValueCtx, v: Value, spec: AttrSpec, name: string): LiteralValue | undefined {
+  const wrong = (help?: string): undefined => {
+    ctx.diag.report('CS2005', v.span, { name, expected: describeType(spec.type), found: describeValue(v) },
+      help !== undefined ? { help } : {});
+    return undefined;
+  };
+  let out: LiteralValue;
+  switch (spec.type) {
+    case 'string':
+      if (v.kind === 'string' || v.kind === 'identValue') out = v.kind === 'string' ? v.value : v.name;
+      else return wrong(v.kind === 'ipv4' || v.kind === 'cidr' || v.kind === 'number' ? `write it in quotes: \`"${textOf(v)}"\`` : undefined);
+      break;
+    case 'integer':
+      if (v.kind === 'number' && v.integer) out = v.value;
+      else if (v.kind === 'quantity') return wrong(`drop the unit: \`${name} = ${v.number.raw}\``);
+      else return wrong();
+      break;
+    case 'boolean':
+      if (v.kind === 'bool') out = v.value;
+      else return wrong(v.kind === 'string' && /^(true|false)$/.test(v.value) ? `drop the quotes: \`${v.value}\`` : undefined);
+      break;
+    case 'size':
+    case 'duration': {
+      const dim = spec.type;
+      if (v.kind === 'quantity' && v.unit.dimension === dim) {
+        const f = (dim === 'size' ? SIZE_UNITS : DURATION_UNITS)[v.unit.text];
+        if (f === undefined) return wrong();
+        out = Math.round(v.number.value * f);
+      } else if (v.kind === 'number') {
+        return wrong(dim === 'size' ? `add a unit: \`${v.raw} GB\`` : `add a unit: \`${v.raw} min\``);
+      } else return wrong();
+      break;
+    }
+    case 'ipv4':
+      if (v.kind === 'ipv4') out = v.value;
+      else return wrong();
+      break;
+    case 'cidr':
+      if (v.kind === 'cidr') out = v.value;
+      else return wrong();
+      break;
+    case 'string-list': {
+      if (v.kind !== 'list') return wrong(v.kind === 'string' ? `write a list: \`["${v.value}"]\`` : undefined);
+      const items: string[] = [];
+      let ok = true;
+      for (const it of v.items) {
+        if (it.kind === 'string') items.push(it.value);
+        else {
+          ok = false;
+          ctx.diag.report('CS2005', it.span, { name, expected: 'a list of strings', found: describeValue(it) });
+        }
+      }
+      if (!ok) return undefined;
+      out = items;
+      break;
+    }
+  }
+  if (typeof out === 'number' && !inBounds(out, spec)) {
+    ctx.diag.report('CS2025', v.span, {
+      name,
+      min: formatAmount(spec.min ?? 0, spec.type),
+      max: formatAmount(spec.max ?? Number.MAX_SAFE_INTEGER, spec.type),
+    });
+    return undefined;
+  }
+  return out;
+}
+
+function inBounds(n: number, spec: AttrSpec): boolean {
+  if (!Number.isSafeInteger(n)) return false;
+  return (spec.min === undefined || n >= spec.min) && (spec.max === undefined || n <= spec.max);
+}
+
+function textOf(v: Value): string {
+  return v.kind === 'ipv4' || v.kind === 'cidr' ? v.value : v.kind === 'number' ? v.raw : '';
+}
+
+/**
+ * Lowers the value of `attr` to a Param: a literal, or a reference to a new input named
+ * `inputName` when the value is `input` / `secret`. Reports literal passwords (CS2021).
+ */
+export function lowerParam<T extends LiteralValue>(
+  ctx: ValueCtx,
+  attr: Attribute,
+  spec: AttrSpec,
+  inputName: string,
+  description: string,
+): Param<T> | undefined {
+  const v = attr.value;
+  if (!v) return undefined;
+  const name = attr.name.name;
+  if (v.kind === 'input') {
+    if (!spec.param) {
+      ctx.diag.report('CS2030', v.keywordSpan, { name }, { help: `write the value in the spec, as ${describeType(spec.type)}` });
+      return undefined;
+    }
+    let def: LiteralValue | undefined;
+    if (v.default) {
+      def = literalOf(ctx, v.default, spec, name);
+      if (def === undefined) return undefined;
+    }
+    ctx.inputs.add({
+      name: inputName,
+      type: inputTypeOf(spec.type),
+      ...(def !== undefined ? { default: def } : {}),
+      secret: v.secret,
+      description,
+      ...(spec.min !== undefined ? { min: spec.min } : {}),
+      ...(spec.max !== undefined ? { max: spec.max } : {}),
+      implicit: false,
+      origin: v.span,
+    });
+    return { kind: 'input', input: inputName, origin: v.span };
+  }
+  const lit = literalOf(ctx, v, spec, name);
+  if (lit === undefined) return undefined;
+  if (spec.password) {
+    ctx.diag.report('CS2021', v.span, { name }, {
+      label: 'this ends up in plain text in the generated templates',
+      help: `write \`${name} = secret\` and supply the value at deployment time`,
+    });
+  }
+  return { kind: 'literal', value: lit as T, origin: v.span };
+}
