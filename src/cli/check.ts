@@ -22,7 +22,7 @@ export async function runCheck(files: string[], opts: CheckOptions): Promise<num
     const r = compile(text, file, { stopAfter: opts.dump === 'ast' ? 'parse' : 'lower' });
     all.push(...r.diagnostics);
     if (opts.dump === 'ast' && r.ast) dumps.push(dumpAst(r.ast, text));
-    if (opts.dump === 'model') dumps.push(...r.models.map((m) => dumpModel(m)));
+    if (opts.dump === 'model') dumps.push(...r.models.map((m) => dumpModel(m, text)));
   }
   if (dumps.length > 0) process.stdout.write(dumps.join('---\n'));
   return exitCodeOf(printDiagnostics(all, sources, opts));
