@@ -9,6 +9,8 @@ import { PRIMITIVE_TYPES } from '../values.js';
 
 /** Checks `derived_from` of every type definition in the file. */
 export function checkDerivedFrom(ctx: RuleContext): void {
+  // One error per cycle: members of a reported cycle are not reported again.
+  const inReportedCycle = new Set<string>();
   for (const [section, kind] of Object.entries(SECTION_KIND)) {
     const sec = own(ctx.root, section);
     if (!isYMap(sec)) continue;
@@ -34,7 +36,10 @@ export function checkDerivedFrom(ctx: RuleContext): void {
         const p = own(cur.def, 'derived_from');
         cur = typeof p === 'string' ? ctx.scope.lookup(kind, p) : undefined;
       }
-      if (cur === self) ctx.report('LT2002', path, { name, cycle: [...chain, name].join(' → ') });
+      if (cur === self && !inReportedCycle.has(`${kind}:${name}`)) {
+        for (const n of chain) inReportedCycle.add(`${kind}:${n}`);
+        ctx.report('LT2002', path, { name, cycle: [...chain, name].join(' → ') });
+      }
     }
   }
 }

@@ -1,0 +1,50 @@
+// Golden cases of the linter: each test/cases/lint/<case>/ holds input.yaml (plus any files it imports or
+// references), linted through an in-memory reader; the rendered human output (no colour, paths relative
+// to the case) must equal diagnostics.txt and the JSON output diagnostics.json. An absent golden means
+// no findings. Also checks that every LT code is produced by at least one case.
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { expect } from 'chai';
+import { allCodes } from '../../src/diagnostics/codes.js';
+import { sortDiagnostics } from '../../src/diagnostics/collector.js';
+import { renderHuman, renderJson, renderSummary } from '../../src/diagnostics/render.js';
+import { lintFiles, memoryReader } from '../../src/lint/index.js';
+import { expectGolden, readFixture, ROOT } from '../support/golden.js';
+
+const CASES = 'test/cases/lint';
+
+/** Every file of a case folder, keyed by its path relative to the case (CRLF → LF). */
+function caseFiles(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(join(ROOT, d))) {
+      const p = join(d, name);
+      if (statSync(join(ROOT, p)).isDirectory()) walk(p);
+      else if (!/^diagnostics\./.test(name)) out[relative(dir, p)] = readFixture(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+const produced = new Set<string>();
+
+describe('lint golden cases', () => {
+  for (const name of readdirSync(join(ROOT, CASES)).sort()) {
+    const dir = join(CASES, name);
+    it(`lints ${name}`, () => {
+      const { diagnostics, sources } = lintFiles(['input.yaml'], memoryReader(caseFiles(dir)));
+      const ds = sortDiagnostics(diagnostics);
+      for (const d of ds) produced.add(d.code);
+      const text = ds.length === 0 ? '' : `${renderHuman(ds, sources)}\n${renderSummary(ds)}\n`;
+      expectGolden(join(dir, 'diagnostics.txt'), text);
+      expectGolden(join(dir, 'diagnostics.json'), ds.length === 0 ? '' : renderJson(ds, sources));
+    });
+  }
+
+  it('produces every LT code in at least one case', function () {
+    if (process.argv.some((a) => a === '--grep' || a === '-g')) this.skip();
+    const lt = allCodes().filter((c) => c.code.startsWith('LT') && !c.retired).map((c) => c.code);
+    expect(lt.filter((c) => !produced.has(c))).to.deep.equal([]);
+  });
+});
