@@ -62,9 +62,16 @@ function renderOne(d: Diagnostic, frames: Frames, color: boolean): string {
   const sc = severityColor(d.severity);
   const out: string[] = [];
   out.push(paint(color, `${ANSI.bold};${sc}`, `${d.severity}[${d.code}]`) + paint(color, ANSI.bold, `: ${d.message}`));
+  // Labels in source order per file, the primary's file first (as rustc shows one snippet).
   const labels: { label: Label; primary: boolean }[] = [];
   if (d.primary) labels.push({ label: d.primary, primary: true });
   for (const s of d.secondary ?? []) labels.push({ label: s, primary: false });
+  const firstFile = labels[0]?.label.span.file;
+  labels.sort((a, b) => {
+    const fa = a.label.span.file === firstFile ? '' : a.label.span.file;
+    const fb = b.label.span.file === firstFile ? '' : b.label.span.file;
+    return fa < fb ? -1 : fa > fb ? 1 : a.label.span.start - b.label.span.start;
+  });
   // Gutter width from the largest line number shown.
   let maxLine = 1;
   for (const { label } of labels) {

@@ -1,9 +1,107 @@
-// Front end entry point: text → AST. Never throws on bad input: lexer and parser errors are
-// reported into the collector and a possibly partial AST is returned.
+// Front end entry point: text → tokens → CST → AST. Never throws on bad input: lexer and parser
+// errors become CS1xxx diagnostics and a possibly partial AST is returned (error recovery on, so
+// one run reports every syntax error).
+import { EOF, type IRecognitionException, type IToken } from 'chevrotain';
 import type { DiagnosticCollector } from '../diagnostics/collector.js';
+import type { Label } from '../diagnostics/diagnostic.js';
+import type { Span } from '../diagnostics/span.js';
 import type { SpecFile } from './ast.js';
+import { buildAst, spanOfToken } from './build-ast.js';
+import { parseTokens, tokenLabel } from './parser.js';
+import { LBrace, LBracket, RBrace, RBracket, specLexer } from './tokens.js';
 
-/** Parses one spec file. PLACEHOLDER until the parser lands: returns an empty spec. */
-export function parseSpec(text: string, file: string, _diag: DiagnosticCollector): SpecFile {
-  return { kind: 'spec', span: { file, start: 0, end: text.length }, clusters: [] };
+export type { SpecFile } from './ast.js';
+
+/** Parses one spec file; reports syntax errors into `diag`. */
+export function parseSpec(text: string, file: string, diag: DiagnosticCollector): SpecFile {
+  const lexed = specLexer().tokenize(text);
+  for (const e of lexed.errors) {
+    const shown = text.slice(e.offset, e.offset + e.length);
+    diag.report(
+      'CS1002',
+      { file, start: e.offset, end: e.offset + e.length },
+      { text: printable(shown) },
+      shown.includes(';') ? { help: 'statements need no separator: remove the `;`' } : {},
+    );
+  }
+  const { cst, errors } = parseTokens(lexed.tokens);
+  const unclosed = unclosedOpeners(lexed.tokens, file);
+  let lastEnd = -1;
+  for (const e of errors) {
+    const span = errorSpan(e, file, text);
+    // One error per place: recovery can report again at the same token.
+    if (span.start <= lastEnd && e.token.tokenType === EOF) continue;
+    lastEnd = span.end;
+    reportRecognition(e, span, diag, unclosed);
+  }
+  return buildAst(cst, file, text.length, diag);
 }
+
+/** Control characters and invisible text made readable in messages. */
+function printable(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`).replace(/`/g, "'");
+}
+
+/** Where a recognition error points: the offending token, or the end of the text at EOF. */
+function errorSpan(e: IRecognitionException, file: string, text: string): Span {
+  const t = e.token;
+  if (t.tokenType === EOF || !Number.isFinite(t.startOffset)) return { file, start: text.length, end: text.length };
+  return spanOfToken(file, t);
+}
+
+/** Openers `{` / `[` that are never closed, innermost last. */
+function unclosedOpeners(tokens: readonly IToken[], file: string): Span[] {
+  const stack: IToken[] = [];
+  for (const t of tokens) {
+    if (t.tokenType === LBrace || t.tokenType === LBracket) stack.push(t);
+    else if (t.tokenType === RBrace || t.tokenType === RBracket) stack.pop();
+  }
+  return stack.map((t) => spanOfToken(file, t));
+}
+
+interface Payload {
+  expected: string[];
+  found: string;
+}
+
+/** Decodes the structured message our error-message provider puts into chevrotain errors. */
+function payloadOf(e: IRecognitionException): Payload {
+  try {
+    return JSON.parse(e.message) as Payload;
+  } catch {
+    return { expected: [], found: foundText(e.token) };
+  }
+}
+
+/** How a token is named in "found ..." (`\`x\``, `end of file`). */
+export function foundText(t: IToken): string {
+  if (t.tokenType === EOF) return 'end of file';
+  const img = t.image.length > 24 ? t.image.slice(0, 24) + '…' : t.image;
+  return `\`${printable(img)}\``;
+}
+
+function orList(xs: string[]): string {
+  const u = [...new Set(xs)];
+  if (u.length === 0) return 'something else';
+  if (u.length === 1) return u[0]!;
+  return `${u.slice(0, -1).join(', ')} or ${u[u.length - 1]}`;
+}
+
+function reportRecognition(e: IRecognitionException, span: Span, diag: DiagnosticCollector, unclosed: Span[]): void {
+  const p = payloadOf(e);
+  const expected = orList(p.expected);
+  const secondary: Label[] = [];
+  if (e.token.tokenType === EOF && unclosed.length > 0 && (p.expected.includes('`}`') || p.expected.includes('`]`'))) {
+    secondary.push({ span: unclosed[unclosed.length - 1]!, message: 'unclosed delimiter' });
+  }
+  if (e.name === 'MismatchedTokenException') {
+    diag.report('CS1005', span, { expected, found: p.found }, {
+      secondary,
+      ...(p.expected.includes('`=`') ? { help: 'an attribute is written `name = value`' } : {}),
+    });
+  } else {
+    diag.report('CS1006', span, { expected, found: p.found }, { secondary });
+  }
+}
+
+export { tokenLabel };

@@ -1,4 +1,68 @@
 // CS1xxx: lexical and syntax errors of the cluster-spec language (src/spec).
 import { defineCodes } from './define.js';
 
-export const SPEC_CODES = defineCodes({});
+export const SPEC_CODES = defineCodes({
+  CS1001: {
+    name: 'unterminated-string',
+    severity: 'error',
+    message: (_a: object) => 'unterminated string',
+    explain: `A string starts with a double quote and must end with one on the same line. Strings cannot
+span lines; write a line break as \\n inside the string.
+
+    description = "HA cluster       # error: no closing quote
+    description = "HA cluster"      # ok`,
+  },
+  CS1002: {
+    name: 'unexpected-character',
+    severity: 'error',
+    message: (a: { text: string }) => `unexpected character${a.text.length > 1 ? 's' : ''} \`${a.text}\``,
+    explain: `The text contains a character that starts no token of the language. Names are ASCII letters,
+digits and underscores; strings are in double quotes; comments start with # or //.
+
+    memory = 4 GB;     # error: statements need no separator, remove the ;`,
+  },
+  CS1003: {
+    name: 'invalid-number',
+    severity: 'error',
+    message: (a: { text: string; what: string }) => `invalid ${a.what} \`${a.text}\``,
+    explain: `A number, IPv4 address or CIDR is malformed: digits glued to letters that are not a unit
+(\`4x\`, \`1e5\`), three dotted parts (\`1.2.3\`), an octet above 255 or with a leading zero
+(\`10.0.0.256\`, \`010.0.0.1\`), or a CIDR prefix above 32 (\`10.0.0.0/33\`).
+Units are B KB MB GB TB KiB MiB GiB TiB (sizes) and s min h d (durations), e.g. \`4 GB\`, \`10 min\`.`,
+  },
+  CS1004: {
+    name: 'invalid-escape',
+    severity: 'error',
+    message: (a: { text: string }) => `unknown escape \`${a.text}\` in string`,
+    explain: `Inside a string, a backslash starts an escape. The escapes are \\" (a quote), \\\\ (a backslash),
+\\n (a line break) and \\t (a tab). Any other character after a backslash is an error; write
+\\\\ for a literal backslash.`,
+  },
+  CS1005: {
+    name: 'expected-token',
+    severity: 'error',
+    message: (a: { expected: string; found: string }) => `expected ${a.expected}, found ${a.found}`,
+    explain: `The parser needed a particular token here and found another. Common causes: a missing \`=\`
+between an attribute name and its value, a missing closing \`}\` or \`]\`, or a cluster without
+its name string (\`cluster "name" { ... }\`).`,
+  },
+  CS1006: {
+    name: 'unexpected-token',
+    severity: 'error',
+    message: (a: { expected: string; found: string }) => `expected ${a.expected}, found ${a.found}`,
+    explain: `The parser found a token that cannot start or continue the construct it is reading, for
+example an attribute with no value (\`cpus =\`), \`= =\`, or a value where a statement must start.
+A value is a string, number (optionally with a unit), true, false, an IPv4 address, a CIDR, a list
+\`[a, b]\`, \`input\`, \`input(default)\`, \`secret\`, or a bare name.`,
+  },
+  CS1007: {
+    name: 'statement-outside-cluster',
+    severity: 'error',
+    message: (a: { name: string }) => `\`${a.name}\` must be inside a \`cluster\` block`,
+    explain: `Every attribute and block belongs to a cluster. A file holds one or more clusters:
+
+    cluster "mesos-prod" {
+      masters 3 { }
+    }`,
+  },
+});
