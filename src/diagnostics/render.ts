@@ -85,7 +85,12 @@ function renderOne(d: Diagnostic, frames: Frames, color: boolean): string {
     const idx = frames.index(label.span.file);
     const pos: Position | undefined = idx?.position(label.span.start);
     const where = pos ? `${label.span.file}:${pos.line}:${pos.column}` : label.span.file;
-    if (currentFile === undefined) out.push(`${pad}${paint(color, ANSI.blue, '-->')} ${where}`);
+    if (currentFile === undefined) {
+      // The header always names the primary location, whatever label is drawn first.
+      const p = d.primary?.span ?? label.span;
+      const ppos = frames.index(p.file)?.position(p.start);
+      out.push(`${pad}${paint(color, ANSI.blue, '-->')} ${ppos ? `${p.file}:${ppos.line}:${ppos.column}` : p.file}`);
+    }
     else if (currentFile !== label.span.file) out.push(`${pad}${paint(color, ANSI.blue, ':::')} ${where}`);
     currentFile = label.span.file;
     if (!idx || !pos) {
