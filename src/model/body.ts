@@ -64,7 +64,7 @@ export function resolveBody(
       diag.report('CS2003', st.name.span, { name }, { help: `write \`${name} = value\`` });
     } else {
       const help = topLevel
-        ? didYouMean(name, [...Object.keys(BLOCKS), ...Object.keys(BLOCK_ALIASES)])
+        ? didYouMean(name, [...Object.keys(BLOCKS), ...Object.keys(BLOCK_ALIASES)]) ?? `known blocks: ${Object.keys(BLOCKS).map((k) => '`' + k + '`').join(', ')}`
         : canonicalBlock(name) !== undefined
           ? `\`${name}\` goes directly inside \`cluster\`, not inside \`${where}\``
           : `\`${where}\` takes attributes only` + suffix(didYouMean(name, Object.keys(attrs)));

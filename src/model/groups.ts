@@ -31,7 +31,10 @@ const WHAT: Record<GroupKind, string> = { masters: 'master', agents: 'agent', lo
 export function lowerGroup(ctx: ValueCtx, kind: GroupKind, block: Block): LoweredGroup {
   const label = kind === 'agents' ? block.label?.value : undefined;
   if (label !== undefined && block.label && !LABEL.test(label)) {
-    ctx.diag.report('CS2027', block.label.span, { label }, { help: 'use lowercase letters, digits and hyphens, e.g. `"gpu"`' });
+    const fixed = label.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^[^a-z]+/, '').replace(/-+$/, '').slice(0, 32);
+    ctx.diag.report('CS2027', block.label.span, { label }, {
+      help: `use lowercase letters, digits and hyphens, e.g. \`"${fixed !== '' ? fixed : 'gpu'}"\``,
+    });
   }
   const id = groupId(kind, label);
   const spec = BLOCKS[kind];
@@ -61,7 +64,10 @@ export function lowerGroup(ctx: ValueCtx, kind: GroupKind, block: Block): Lowere
   if (vipAttr?.value) {
     const v = vipAttr.value;
     if (v.kind === 'ipv4') vip = { address: v.value, span: v.span };
-    else {
+    else if (v.kind === 'input') {
+      ctx.diag.report('CS2030', v.keywordSpan, { name: 'vip' }, { help: 'write the address, e.g. `vip = 10.0.0.100`' });
+      vip = { address: undefined, span: v.span };
+    } else {
       ctx.diag.report('CS2017', v.span, {}, {
         help: v.kind === 'string' && /^\d+\.\d+\.\d+\.\d+$/.test(v.value) ? `drop the quotes: \`vip = ${v.value}\`` : 'write one address, e.g. `vip = 10.0.0.100`',
       });
@@ -91,7 +97,7 @@ function countOf(ctx: ValueCtx, n: NumberLit): number | undefined {
     return undefined;
   }
   if (!Number.isSafeInteger(n.value) || n.value > MAX_COUNT) {
-    ctx.diag.report('CS2025', n.span, { name: 'count', min: '0', max: String(MAX_COUNT) });
+    ctx.diag.report('CS2025', n.span, { name: 'host count', min: '0', max: String(MAX_COUNT) });
     return undefined;
   }
   return n.value;

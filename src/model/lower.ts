@@ -52,7 +52,7 @@ function collectBlocks(diag: DiagnosticCollector, blocks: readonly Block[]): Clu
       const key = b.label?.value ?? '';
       const first = poolKeys.get(key);
       if (first) {
-        diag.report('CS2007', b.name.span, { name: key === '' ? 'unnamed agent pool' : `agent pool \`${key}\`` }, {
+        diag.report('CS2007', b.name.span, { what: key === '' ? 'unnamed agent pool' : `agent pool \`${key}\`` }, {
           secondary: [{ span: first.name.span, message: 'first declared here' }],
           help: key === '' ? 'give each pool its own label: `agents "gpu" 0..4 { ... }`' : 'give the pools different labels',
         });
@@ -64,7 +64,7 @@ function collectBlocks(diag: DiagnosticCollector, blocks: readonly Block[]): Clu
     }
     const first = single.get(name);
     if (first) {
-      diag.report('CS2007', b.name.span, { name: `\`${name}\`` }, {
+      diag.report('CS2007', b.name.span, { what: `block \`${name}\`` }, {
         secondary: [{ span: first.name.span, message: 'first declared here' }],
         help: `merge the two \`${name}\` blocks`,
       });
@@ -114,7 +114,7 @@ function lowerCluster(c: ClusterDecl, diag: DiagnosticCollector): ClusterModel |
       implicit: true,
       origin: undefined,
     }, imageInputAt);
-    if (added) cloudSettings = { ...cloud, image: { kind: 'input', input: 'image', origin: undefined } };
+    if (added) cloudSettings = { image: { kind: 'input', input: 'image', origin: undefined }, ...cloud };
   }
 
   const hostIds = {

@@ -9,7 +9,7 @@ import type { LoweredGroup } from './groups.js';
 import type { CloudSettings, HostGroup, LiteralValue, Param, Services } from './model.js';
 import { closest } from './suggest.js';
 import { literalOf, lowerParam, type ValueCtx } from './values.js';
-import { BLOCKS, OS_DISTRIBUTIONS, type AttrSpec } from './vocabulary.js';
+import { BLOCKS, OS_DISTRIBUTIONS, describeType, type AttrSpec } from './vocabulary.js';
 
 /** Default Consul datacenter and domain (indigo-dc.consul defaults). */
 export const CONSUL_DEFAULTS = { datacenter: 'dc1', domain: 'consul' } as const;
@@ -55,7 +55,7 @@ class Settings {
     const s = this.spec(attr);
     if (!a?.value || !s) return undefined;
     if (a.value.kind === 'input') {
-      this.ctx.diag.report('CS2030', a.value.keywordSpan, { name: attr }, { help: 'write the value in the spec' });
+      this.ctx.diag.report('CS2030', a.value.keywordSpan, { name: attr }, { help: `write the value in the spec, as ${describeType(s.type)}` });
       return undefined;
     }
     const v = literalOf(this.ctx, a.value, s, attr);

@@ -88,12 +88,9 @@ export function literalOf(ctx: ValueCtx, v: Value, spec: AttrSpec, name: string)
       break;
     }
     case 'ipv4':
-      if (v.kind === 'ipv4') out = v.value;
-      else return wrong();
-      break;
     case 'cidr':
-      if (v.kind === 'cidr') out = v.value;
-      else return wrong();
+      if (v.kind === spec.type) out = v.value;
+      else return wrong(v.kind === 'string' && /^[\d.]+(\/\d+)?$/.test(v.value) ? `drop the quotes: \`${name} = ${v.value}\`` : undefined);
       break;
     case 'string-list': {
       if (v.kind !== 'list') return wrong(v.kind === 'string' ? `write a list: \`["${v.value}"]\`` : undefined);

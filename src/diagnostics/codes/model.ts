@@ -56,7 +56,7 @@ compiler refuses to guess; the secondary label shows the first occurrence. Remov
   CS2007: {
     name: 'duplicate-block',
     severity: 'error',
-    message: (a: { name: string }) => `duplicate block ${a.name}`,
+    message: (a: { what: string }) => `duplicate ${a.what}`,
     explain: `A block appears twice in the same cluster. Several agent pools are allowed only when
 each has its own label (\`agents "gpu" 0..4 { }\`); two unnamed pools, or two pools with the same label
 (\`slaves\` is the same as \`agents\`), are duplicates. Merge the blocks or give the pools labels.`,
@@ -140,7 +140,7 @@ template is built so it can be checked against the subnet and allowed on the loa
   CS2018: {
     name: 'vip-outside-subnet',
     severity: 'error',
-    message: (a: { vip: string; subnet: string }) => `vip ${tick(a.vip)} is not in the subnet ${tick(a.subnet)}`,
+    message: (a: { vip: string; subnet: string }) => `vip ${tick(a.vip)} is not a usable address of the subnet ${tick(a.subnet)}`,
     explain: `The virtual IP must be an address of the private subnet given in \`cloud.subnet\`,
 otherwise the load balancers' ports cannot carry it. It may not be the network or broadcast address.`,
   },

@@ -38,7 +38,7 @@ export function checkTopology(diag: DiagnosticCollector, t: TopologyInfo): void 
     const k = knownCount(t.masters.group.size, t.inputs);
     if (k && k.span && k.n >= 2 && k.n % 2 === 0) {
       diag.report('CS2015', k.span, { count: k.n }, {
-        label: `tolerates as many failures as ${k.n - 1}`,
+        label: `tolerates no more failures than ${k.n - 1} masters`,
         help: `use ${k.n - 1} or ${k.n + 1} masters`,
       });
     }
