@@ -61,6 +61,14 @@ describe('emit/tosca conformance (tosca-parser)', function () {
     expect(ha.nodetemplates.map((n) => n.name)).to.include.members(['elastic_cluster_front_end', 'mesos_slave_gpu_server']);
   });
 
+  it('reports errors for a broken template (the runner is not vacuous)', () => {
+    const p = emitToFile(dir, 'broken', upstreamShapeModel());
+    writeFileSync(p, readFileSync(p, 'utf8').replace('mesos_authenticate_http: true', 'mesos_authenticate_http: true\n        marathon_vip: 10.0.0.1'));
+    const [r] = run.runToscaValidate([p]);
+    expect(r!.ok).to.equal(false);
+    expect(r!.errors.join('\n')).to.contain('marathon_vip');
+  });
+
   it('accepts every compiled examples/*.cluster with zero errors', function () {
     const exDir = resolve(ROOT, 'examples');
     const specs = existsSync(exDir) ? readdirSync(exDir).filter((f) => f.endsWith('.cluster')).sort() : [];
