@@ -77,7 +77,8 @@ export function cloudInitUserData(plan: GroupPlan, m: ClusterModel, refs: HotRef
     '# run them locally, signal the result to the wait condition. Log: /var/log/clusterc-bootstrap.log',
     'set -Eeuo pipefail',
     'umask 077',
-    'exec >>/var/log/clusterc-bootstrap.log 2>&1',
+    // Also to the console (cloud-init-output.log, `openstack console log show`), to see why a host failed.
+    'exec > >(tee -a /var/log/clusterc-bootstrap.log) 2>&1',
     'clusterc_step="starting"',
     'clusterc_failed_cmd=""',
     'clusterc_signalled=0',
