@@ -108,13 +108,14 @@ describe('HOT bootstrap safety', function () {
     }
 
     it('signals FAILURE with a reason when a step fails, and never SUCCESS', () => {
-      for (const step of ['apt-get', 'ansible-galaxy', 'ansible-playbook'] as const) {
+      const steps = { 'apt-get': 'installing ansible', 'ansible-galaxy': 'installing the pinned roles', 'ansible-playbook': 'running the playbook' } as const;
+      for (const step of Object.keys(steps) as (keyof typeof steps)[]) {
         const run = runSandboxed(resolvedUserData(HOSTILE[2]!), step);
         expect(run.status, step).to.not.equal(0);
         expect(run.signals, step).to.have.length(1);
         const sig = run.signals[0] as { status: string; reason: string; id: string };
         expect(sig.status).to.equal('FAILURE');
-        expect(sig.reason).to.match(/^clusterc: .* failed \(exit 1\)/);
+        expect(sig.reason).to.match(/^clusterc: .* failed \(exit 1\)/).and.include(steps[step]);
         expect(sig.id).to.be.a('string').and.not.equal('');
       }
     });
