@@ -1,4 +1,96 @@
 // CS32xx: HOT emitter warnings and errors (src/emit/hot).
-import { defineCodes } from './define.js';
+// CS3201-CS3249 belong to the topology emitter (parameters, resources, outputs); CS3250 and up
+// to the bootstrap (src/emit/hot/bootstrap). Lossy-emit warnings name the feature and what the
+// HOT output does instead, and are configurable (`--allow NAME`); errors are not.
+import { defineCodes, tick } from './define.js';
 
-export const HOT_CODES = defineCodes({});
+export const HOT_CODES = defineCodes({
+  CS3201: {
+    name: 'hot-unsupported-version',
+    severity: 'error',
+    message: (a: { version: string }) => `heat template version ${tick(a.version)} cannot express this template`,
+    explain: `The HOT output uses str_replace with JSON-encoded values (ReplaceJson, HOT 2015-10-15 and
+later), OS::Heat::SoftwareDeploymentGroup and list_join. Heat 19 knows the versions 2013-05-23 to
+2021-04-16 and the release names newton to wallaby; the versions before 2015-10-15 lack these
+functions, and any other string is not a HOT version at all. Pick 2015-10-15 or later with
+--hot-version (the default is 2018-08-31, Rocky).`,
+  },
+  CS3202: {
+    name: 'hot-count-input',
+    severity: 'error',
+    message: (a: { group: string }) => `the number of ${a.group} cannot be an input in the heat output`,
+    explain: `The HOT output gives every master and every load balancer its own port and server
+resource (master_0_port, master_0, ...), so that the master addresses are known, and passed to every
+host, before any host boots; a ResourceGroup whose count is a parameter cannot provide that. A
+count chosen at deployment time therefore cannot be honoured for masters or load balancers: write a
+literal count in the spec. Agent pools may take their count from an input.`,
+  },
+  CS3203: {
+    name: 'hot-flavor-parameter',
+    severity: 'warning',
+    configurable: true,
+    message: (a: { group: string; param: string }) =>
+      `${a.group} have no flavor; the heat output asks for it in the parameter ${tick(a.param)}`,
+    explain: `OS::Nova::Server needs a flavor; Heat cannot choose one from cpus and memory. When a
+host group gives cpus/memory (or nothing) but no flavor, the HOT output adds a required parameter
+<group>_flavor whose description names the cpus and memory asked for, and the stack creator picks a
+matching flavor. Set flavor in the group to silence this, or allow with --allow hot-flavor-parameter.`,
+  },
+  CS3204: {
+    name: 'hot-idle-timeout',
+    severity: 'warning',
+    configurable: true,
+    message: (a: { timeout: string }) =>
+      `the elasticity idle timeout ${tick(a.timeout)} cannot be expressed in heat; the elastic pools get scale-up and scale-down webhooks instead`,
+    explain: `CLUES (TOSCA ElasticCluster) powers an agent off after it has been idle for the idle
+timeout. Heat autoscaling has no notion of an idle Mesos agent: an OS::Heat::AutoScalingGroup only
+changes size when one of its OS::Heat::ScalingPolicy resources is signalled. The HOT output starts
+each elastic pool at its minimum size and publishes the scale-up and scale-down webhooks
+(<pool>_scale_up_url, <pool>_scale_down_url) as stack outputs, for an Aodh alarm, a monitoring
+system or an operator to call. Allow with --allow hot-idle-timeout.`,
+  },
+  CS3205: {
+    name: 'hot-public-agents',
+    severity: 'warning',
+    configurable: true,
+    message: (a: { group: string }) =>
+      `public ${a.group} cannot get floating IPs in the heat output; they stay on the private network`,
+    explain: `Agent pools are OS::Heat::ResourceGroup or OS::Heat::AutoScalingGroup resources whose
+members are single OS::Nova::Server resources (the output is one self-contained file, without nested
+templates), so each member cannot get its own OS::Neutron::FloatingIP. Public agents are therefore
+reachable only through the load balancers (marathon-lb) or from inside the cluster.
+Allow with --allow hot-public-agents.`,
+  },
+  CS3206: {
+    name: 'hot-disk-size',
+    severity: 'warning',
+    configurable: true,
+    message: (a: { group: string }) =>
+      `the disk size of ${a.group} cannot be expressed in heat; the hosts get the root disk of their flavor`,
+    explain: `The HOT output boots every server from its image with the flavor's root disk; it does not
+create boot volumes. Choose a flavor whose disk is large enough, or allow with --allow hot-disk-size.`,
+  },
+  CS3207: {
+    name: 'hot-elastic-software-config',
+    severity: 'warning',
+    configurable: true,
+    message: (a: { group: string }) =>
+      `agents that a scale-up adds to ${a.group} are not configured in software-config mode until the next stack update`,
+    explain: `In software-config mode the roles run through an OS::Heat::SoftwareDeploymentGroup whose
+servers are the members of the pool's OS::Heat::AutoScalingGroup at the time the stack is created
+or updated. A scale-up signal resizes the group only, so new agents stay unconfigured until
+\`openstack stack update --existing\` re-evaluates the deployment. cloud-init mode (the default) has
+no such gap: every new server configures itself at boot. Allow with --allow hot-elastic-software-config.`,
+  },
+  CS3208: {
+    name: 'hot-non-ubuntu-image',
+    severity: 'warning',
+    configurable: true,
+    message: (a: { os: string }) =>
+      `the heat bootstrap installs ansible with apt; the operating system ${tick(a.os)} may not have it`,
+    explain: `The user_data script (cloud-init mode) and the setup script (software-config mode)
+install Ansible, git and PyYAML with apt-get, as on the stock Ubuntu cloud images. On an image of
+another distribution the setup fails and, in cloud-init mode, reports the failure to the wait
+condition, so the stack fails visibly. Use an Ubuntu image, or allow with --allow hot-non-ubuntu-image.`,
+  },
+});

@@ -1,9 +1,26 @@
-// HOT emitter: cluster model → OpenStack Heat Orchestration Template YAML.
+// HOT emitter: cluster model → OpenStack Heat Orchestration Template YAML (one self-contained
+// file, no nested templates). Input: a ClusterModel without errors; output: canonical YAML text
+// (style.md §5), or undefined after reporting an error (CS32xx). Sections: parameters.ts,
+// resources/{security-groups,servers,agents,vip,bootstrap}.ts, outputs.ts; warnings: lossy.ts.
+// Role plans come from plan.ts (a stand-in until src/roles planCluster lands).
+import { tick } from '../../diagnostics/codes/define.js';
 import type { DiagnosticCollector } from '../../diagnostics/collector.js';
 import type { ClusterModel } from '../../model/model.js';
+import { hostGroups } from '../../model/model.js';
+import { toCanonicalYaml, type YamlValue } from '../yaml.js';
+import type { HotRefs } from './bootstrap/index.js';
+import { hostAddress, literalCount, type HotContext, type HotMode } from './context.js';
+import { reportLossy } from './lossy.js';
+import { buildOutputs } from './outputs.js';
+import { buildParameters } from './parameters.js';
+import { standInPlan, type Planner } from './plan.js';
+import { buildAgentPool } from './resources/agents.js';
+import { buildBootstrap } from './resources/bootstrap.js';
+import { buildSecurityGroups } from './resources/security-groups.js';
+import { buildUnrolledGroup } from './resources/servers.js';
+import { buildVip } from './resources/vip.js';
 
-/** How the roles run on the servers. */
-export type HotMode = 'cloud-init' | 'software-config';
+export type { HotMode } from './context.js';
 
 /** Options of the HOT emitter. */
 export interface HotOptions {
@@ -13,7 +30,71 @@ export interface HotOptions {
   readonly mode?: HotMode;
 }
 
-/** Emits the HOT text for one cluster, or undefined when it reported errors. PLACEHOLDER. */
-export function emitHot(_m: ClusterModel, _opts: HotOptions, _diag: DiagnosticCollector): string | undefined {
-  return undefined;
+/** The default heat_template_version (Rocky). */
+export const DEFAULT_HOT_VERSION = '2018-08-31';
+
+/** Top-level key order of a HOT template (style.md §5). */
+export const HOT_TOP_ORDER = ['heat_template_version', 'description', 'parameter_groups', 'parameters', 'resources', 'outputs'] as const;
+
+/**
+ * The HOT versions Heat 19 registers (setup.cfg heat.templates entry points) that have what the
+ * output uses (str_replace as ReplaceJson, list_join with lists, SoftwareDeploymentGroup):
+ * 2015-10-15 and later, and the release aliases.
+ */
+export const SUPPORTED_HOT_VERSIONS: readonly string[] = [
+  '2015-10-15', '2016-04-08', '2016-10-14', '2017-02-24', '2017-09-01', '2018-03-02', '2018-08-31', '2021-04-16',
+  'newton', 'ocata', 'pike', 'queens', 'rocky', 'wallaby',
+];
+
+const planner: Planner = standInPlan;
+
+/** The HotRefs of a model: parameters by name, and the port addresses of unrolled groups. */
+function makeRefs(m: ClusterModel): HotRefs {
+  return {
+    param: (name) => ({ get_param: name }),
+    groupAddresses: (id) => {
+      const g = hostGroups(m).find((x) => x.id === id);
+      if (!g || g.kind === 'agents') throw new Error(`no address list for host group \`${id}\` (only masters and load balancers are unrolled)`);
+      return Array.from({ length: literalCount(g) ?? 0 }, (_, i) => hostAddress(g, i));
+    },
+  };
+}
+
+/** Builds the HOT template object for one cluster (errors are reported, not thrown). */
+export function buildHot(m: ClusterModel, opts: HotOptions, diag: DiagnosticCollector): Record<string, YamlValue> {
+  const version = opts.hotVersion ?? DEFAULT_HOT_VERSION;
+  const mode = opts.mode ?? 'cloud-init';
+  if (!SUPPORTED_HOT_VERSIONS.includes(version)) {
+    diag.report('CS3201', undefined, { version }, {
+      help: `use one of ${SUPPORTED_HOT_VERSIONS.map(tick).join(', ')} (default ${tick(DEFAULT_HOT_VERSION)})`,
+    });
+  }
+  reportLossy(m, mode, diag);
+  const p = buildParameters(m, diag);
+  const ctx: HotContext = { m, mode, diag, plans: planner(m), cloud: p.cloud, flavors: p.flavors, refs: makeRefs(m) };
+  const resources: Record<string, YamlValue> = { ...buildSecurityGroups(ctx), ...buildVip(ctx) };
+  for (const plan of ctx.plans) {
+    const b = buildBootstrap(ctx, plan);
+    const hosts = plan.group.kind === 'agents' ? buildAgentPool(ctx, plan, b.serverProperties) : buildUnrolledGroup(ctx, plan, b.serverProperties);
+    Object.assign(resources, hosts, b.resources);
+  }
+  return {
+    heat_template_version: version,
+    description: m.description !== '' ? m.description : `Mesos cluster ${m.name}`,
+    parameter_groups: p.groups,
+    parameters: p.parameters,
+    resources,
+    outputs: buildOutputs(ctx),
+  };
+}
+
+/** Emits the HOT text for one cluster, or undefined when it reported errors. */
+export function emitHot(m: ClusterModel, opts: HotOptions, diag: DiagnosticCollector): string | undefined {
+  const errorsBefore = diag.diagnostics.filter((d) => d.severity === 'error').length;
+  const doc = buildHot(m, opts, diag);
+  if (diag.diagnostics.filter((d) => d.severity === 'error').length > errorsBefore) return undefined;
+  return toCanonicalYaml(doc, {
+    topOrder: HOT_TOP_ORDER,
+    header: [`generated by clusterc from ${m.sourceFile}; do not edit`],
+  });
 }

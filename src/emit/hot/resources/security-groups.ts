@@ -1,0 +1,80 @@
+// Security groups (OS::Neutron::SecurityGroup, Heat 19 neutron/security_group.py): one per host
+// group, holding exactly the ingress rules of the group's PortRules, plus `cluster_secgroup`, a
+// rule-less group every host joins so that "any host of the cluster" is one remote_group_id.
+// Source mapping: cluster → remote_group_id cluster_secgroup; world → 0.0.0.0/0 on public groups
+// only (on a private group it narrows to the cluster); group:<id> → remote_group_id of that
+// group's security group (remote_mode remote_group_id without an id means the group itself,
+// which avoids a self-reference); vrrp → IP protocol `vrrp` (112). SSH is always open: from the
+// world on public groups, from the cluster otherwise.
+import isEqual from 'lodash/isEqual.js';
+import type { HostGroup } from '../../../model/model.js';
+import type { GroupPlan, PortRule } from '../../../roles/types.js';
+import type { YamlValue } from '../../yaml.js';
+import { ref, type HotContext } from '../context.js';
+
+/** Name of the security group every host of the cluster is a member of. */
+export const CLUSTER_SECGROUP = 'cluster_secgroup';
+
+/** Security group resource name of a host group. */
+export function secgroupName(groupId: string): string {
+  return `${groupId}_secgroup`;
+}
+
+/** True when world rules apply to the group: it is public, or it holds a public VIP. */
+export function worldFacing(ctx: HotContext, g: HostGroup): boolean {
+  const k = ctx.m.services.keepalived;
+  return g.public || (g.kind === 'load_balancers' && k.enabled && k.public && k.vip !== undefined);
+}
+
+function rule(ctx: HotContext, g: HostGroup, r: PortRule): Record<string, YamlValue> {
+  const ports = r.protocol === 'tcp' || r.protocol === 'udp'
+    ? { port_range_min: r.from, port_range_max: r.to ?? r.from }
+    : {};
+  const base = { direction: 'ingress', ethertype: 'IPv4', protocol: r.protocol, ...ports };
+  if (r.source === 'world' && worldFacing(ctx, g)) return { ...base, remote_mode: 'remote_ip_prefix', remote_ip_prefix: '0.0.0.0/0' };
+  if (r.source === 'cluster' || r.source === 'world') return { ...base, remote_mode: 'remote_group_id', remote_group_id: ref(CLUSTER_SECGROUP) };
+  const other = r.source.slice('group:'.length);
+  if (other === g.id) return { ...base, remote_mode: 'remote_group_id' };
+  return { ...base, remote_mode: 'remote_group_id', remote_group_id: ref(secgroupName(other)) };
+}
+
+function rules(ctx: HotContext, plan: GroupPlan): YamlValue[] {
+  const g = plan.group;
+  const list = [...plan.ports];
+  if (!list.some((r) => r.protocol === 'tcp' && r.from !== undefined && r.from <= 22 && (r.to ?? r.from) >= 22)) {
+    list.push({ protocol: 'tcp', from: 22, to: 22, source: 'world', description: 'ssh' });
+  }
+  const out: Record<string, YamlValue>[] = [];
+  for (const r of list) {
+    const x = rule(ctx, g, r);
+    if (!out.some((y) => isEqual(y, x))) out.push(x);
+  }
+  return out;
+}
+
+/** The security group resources, keyed by resource name. */
+export function buildSecurityGroups(ctx: HotContext): Record<string, YamlValue> {
+  const out: Record<string, YamlValue> = {
+    [CLUSTER_SECGROUP]: {
+      type: 'OS::Neutron::SecurityGroup',
+      properties: { name: `${ctx.m.name}-cluster`, description: `every host of cluster ${ctx.m.name} (no rules: a remote group for the others)` },
+    },
+  };
+  for (const plan of ctx.plans) {
+    const g = plan.group;
+    out[secgroupName(g.id)] = {
+      type: 'OS::Neutron::SecurityGroup',
+      properties: {
+        name: `${ctx.m.name}-${g.id.replace(/_/g, '-')}`,
+        description: `ports of the ${g.id} of cluster ${ctx.m.name}: ${[...new Set(plan.ports.map((r) => r.description))].join(', ') || 'ssh'}`,
+        rules: rules(ctx, plan),
+      },
+    };
+  }
+  return out;
+}
+
+/** The security groups a host of group `g` is a member of. */
+export function hostSecgroups(g: HostGroup): YamlValue[] {
+  return [ref(secgroupName(g.id)), ref(CLUSTER_SECGROUP)];
+}
