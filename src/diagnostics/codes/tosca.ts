@@ -118,4 +118,15 @@ string input of the TOSCA output carries a pattern constraint that rejects these
 enable_marathon). The TOSCA output deploys Marathon on the masters even though the spec disables it.
 Allow with --allow tosca-marathon-always-installed.`,
   },
+  CS3112: {
+    name: 'tosca-elastic-idle-timeout',
+    severity: 'warning',
+    configurable: true,
+    message: (a: { timeout: string }) =>
+      `the elastic idle timeout ${tick(a.timeout)} cannot be expressed in TOSCA; CLUES powers agents off after its own idle time instead`,
+    explain: `tosca.nodes.indigo.ElasticCluster (CLUES) has no idle-time property: the ec3 playbook it
+runs configures CLUES with its own default idle time. The TOSCA output therefore cannot carry the
+spec's elasticity idle_timeout; the HOT output uses it for its scale-down alarm.
+Allow with --allow tosca-elastic-idle-timeout.`,
+  },
 });

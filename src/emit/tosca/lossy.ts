@@ -1,4 +1,4 @@
-// Lossy-emit warnings (CS3101-CS3109, CS3111): spec features that the INDIGO custom types at
+// Lossy-emit warnings (CS3101-CS3109, CS3111, CS3112): spec features that the INDIGO custom types at
 // the pinned commit cannot express, one warning per feature with its span on the spec text
 // (kompose checkUnsupportedKey; style.md §5). Checked against custom_types.yaml @40fa4d6: no
 // keepalived/VIP, calico, rexray, consul naming, cluster name, network or key pair property exists
@@ -7,7 +7,9 @@
 import { tick } from '../../diagnostics/codes/define.js';
 import type { DiagnosticCollector } from '../../diagnostics/collector.js';
 import type { ClusterModel, Param } from '../../model/model.js';
+import { DEFAULT_IDLE_TIMEOUT } from '../../model/services.js';
 import { rangePools } from './node-templates.js';
+import { durationValue } from './values.js';
 
 /** Default datacenter and domain of Consul (indigo-dc.consul role defaults). */
 const CONSUL_DEFAULTS = { datacenter: 'dc1', domain: 'consul' } as const;
@@ -58,6 +60,10 @@ export function reportLossy(m: ClusterModel, diag: DiagnosticCollector): void {
       label: 'deployed with its minimum size, never scaled',
       help: 'give this pool a fixed count, or make it the first pool with a range',
     });
+  }
+  const el = s.elasticity;
+  if (first && el.idleTimeout !== DEFAULT_IDLE_TIMEOUT) {
+    diag.report('CS3112', el.origin ?? first.size.origin ?? m.origin, { timeout: durationValue(el.idleTimeout) }, { label: 'not representable in tosca' });
   }
   if (!s.marathon.enabled) diag.report('CS3111', s.marathon.origin ?? m.origin, {}, { label: 'not representable in tosca' });
 }

@@ -215,6 +215,14 @@ describe('emit/tosca', () => {
         ['CS3109', 'warning', 310],
       ]);
     });
+    it('reports CS3112 for a non-default elastic idle timeout, on the elasticity block', () => {
+      const m = haModel();
+      const el = { ...m.services.elasticity, idleTimeout: 900, origin: sp(650) };
+      const { diag } = emit({ ...m, services: { ...m.services, elasticity: el } });
+      const d = diag.diagnostics.filter((x) => x.code === 'CS3112');
+      expect(d.map((x) => [x.primary?.span.start, x.message.includes('`15 m`')])).to.deep.equal([[650, true]]);
+      expect(codes(emit(upstreamShapeModel()).diag)).not.to.include('CS3112');
+    });
     it('reports calico, cluster name, availability zone and disabled marathon', () => {
       const m = upstreamShapeModel();
       const s = m.services;
