@@ -14,7 +14,7 @@ import { DiagnosticCollector } from '../../../src/diagnostics/collector.js';
 import { emitTosca } from '../../../src/emit/tosca/index.js';
 import type { ClusterModel } from '../../../src/model/model.js';
 import { ROOT } from '../../support/golden.js';
-import { haModel, upstreamShapeModel } from './fixtures.js';
+import { extraInputs, haModel, upstreamShapeModel } from './fixtures.js';
 import * as fallback from './tosca-parser.js';
 
 type Obj = Record<string, any>;
@@ -53,10 +53,16 @@ describe('emit/tosca conformance (tosca-parser)', function () {
   });
 
   it('accepts the hand-built models with zero errors', () => {
-    const files = [emitToFile(dir, 'mesos-ha', haModel()), emitToFile(dir, 'mesos-basic', upstreamShapeModel())];
+    const basic = upstreamShapeModel();
+    const files = [
+      emitToFile(dir, 'mesos-ha', haModel()),
+      emitToFile(dir, 'mesos-basic', basic),
+      emitToFile(dir, 'all-inputs', { ...basic, inputs: [...basic.inputs, ...extraInputs()] }),
+    ];
     const results = run.runToscaValidate(files);
     for (const r of results) expect(r.errors, r.file).to.deep.equal([]);
-    expect(results.map((r) => r.ok)).to.deep.equal([true, true]);
+    expect(results.map((r) => r.ok)).to.deep.equal([true, true, true]);
+    expect(results[2]!.inputs).to.include.members(['ratio', 'debug', 'disk', 'idle', 'zones', 'ports', 'token']);
     const ha = results[0]!;
     expect(ha.nodetemplates.map((n) => n.name)).to.include.members(['elastic_cluster_front_end', 'mesos_slave_gpu_server']);
   });

@@ -107,3 +107,16 @@ export function haModel(): ClusterModel {
     origin: sp(0, 1000),
   };
 }
+
+/** One input of every type with bounds, for the type mapping (unused by nodes, which TOSCA allows). */
+export function extraInputs(): Input[] {
+  return [
+    input('ratio', 'number', { default: 0.5, min: 0, max: 1 }),
+    input('debug', 'boolean', { default: false }),
+    input('disk', 'size', { default: 4 * 2 ** 30, min: 2 ** 30 }),
+    input('idle', 'duration', { default: 600, max: 86400 }),
+    input('zones', 'list', { default: ['a', 'b'] }),
+    input('ports', 'list', { default: [1, 2] }),
+    input('token', 'string', { secret: true, default: 'never-written' }),
+  ];
+}
