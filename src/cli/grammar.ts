@@ -1,7 +1,31 @@
-// `clusterc grammar`. PLACEHOLDER until the parser lands.
-import { CliError } from './io.js';
+// `clusterc grammar`: prints or writes the generated grammar documents (EBNF, offline HTML).
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DIAGRAM_SCRIPTS, grammarEbnf, grammarHtml, type DiagramAssets } from '../spec/grammar.js';
+import { EXIT_OK, writeFilesAtomic } from './io.js';
+
+/** Reads chevrotain's diagram scripts so the page can inline them. */
+export function diagramAssets(): DiagramAssets {
+  // chevrotain's "exports" hide package.json: walk up from its entry point to the package root.
+  let dir = dirname(fileURLToPath(import.meta.resolve('chevrotain')));
+  while (!existsSync(join(dir, 'diagrams', 'diagrams.css')) && dirname(dir) !== dir) dir = dirname(dir);
+  dir = join(dir, 'diagrams');
+  const scripts: Record<string, string> = {};
+  for (const p of DIAGRAM_SCRIPTS) scripts[p] = readFileSync(join(dir, p), 'utf8');
+  return { css: readFileSync(join(dir, 'diagrams.css'), 'utf8'), scripts };
+}
 
 /** Runs `grammar`; returns the exit code. */
-export async function runGrammar(_opts: { ebnf?: boolean; html?: boolean; write?: string }): Promise<number> {
-  throw new CliError('grammar is not implemented yet');
+export async function runGrammar(opts: { ebnf?: boolean; html?: boolean; write?: string }): Promise<number> {
+  if (opts.write !== undefined) {
+    writeFilesAtomic([
+      { path: join(opts.write, 'cluster-spec.ebnf'), content: grammarEbnf() },
+      { path: join(opts.write, 'diagrams.html'), content: grammarHtml(diagramAssets()) },
+    ]);
+    process.stderr.write(`wrote ${join(opts.write, 'cluster-spec.ebnf')} and ${join(opts.write, 'diagrams.html')}\n`);
+    return EXIT_OK;
+  }
+  process.stdout.write(opts.html ? grammarHtml(diagramAssets()) : grammarEbnf());
+  return EXIT_OK;
 }

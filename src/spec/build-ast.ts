@@ -6,7 +6,11 @@ import type { CstElement, CstNode, IToken } from 'chevrotain';
 import type { DiagnosticCollector } from '../diagnostics/collector.js';
 import type { Span } from '../diagnostics/span.js';
 import type * as A from './ast.js';
-import { DURATION_UNITS, SIZE_UNITS } from './tokens.js';
+import { DURATION_UNITS, SIZE_UNITS, isUnit } from './tokens.js';
+
+function foundOf(raw: string): string {
+  return '`' + raw + '`';
+}
 
 /** Converts chevrotain's inclusive endOffset: the one place this happens. */
 export function spanOfToken(file: string, t: IToken): Span {
@@ -87,12 +91,36 @@ class Builder {
     const out: A.Statement[] = [];
     for (const s of this.subs(node, 'statement')) {
       const st = this.statement(s);
-      if (st) out.push(st);
+      if (!st) continue;
+      // `memory 4 GB` parses as block `memory 4` then block `GB`: that is a missing `=`, one error.
+      const prev = out[out.length - 1];
+      if (
+        st.kind === 'block' && isUnit(st.name.name) && !st.label && !st.count && !st.body &&
+        prev?.kind === 'block' && prev.count?.kind === 'count' && !prev.label && !prev.body
+      ) {
+        out.pop();
+        this.diag.report('CS1005', { file: this.file, start: prev.name.span.end, end: prev.count.span.start }, { expected: '`=`', found: foundOf(prev.count.value.raw) }, {
+          label: 'missing `=`',
+          help: `an attribute is written \`${prev.name.name} = ${prev.count.value.raw} ${st.name.name}\``,
+        });
+        continue;
+      }
+      out.push(st);
     }
     return out;
   }
 
   statement(node: CstNode): A.Statement | undefined {
+    // A statement whose name is not a valid name is reported once here and dropped, so lowering
+    // does not add an "unknown attribute" for the same text.
+    const head = this.sub(node, 'attribute') ?? this.sub(node, 'block');
+    const id = head ? this.tok(head, 'Identifier') : undefined;
+    if (id && id.tokenType.name === 'BadIdentifier') {
+      this.diag.report('CS1008', spanOfToken(this.file, id), { name: id.image }, {
+        help: 'names are ASCII letters, digits and underscores',
+      });
+      return undefined;
+    }
     const attr = this.sub(node, 'attribute');
     if (attr) return this.attribute(attr);
     const block = this.sub(node, 'block');

@@ -28,8 +28,23 @@ export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f
 export const Comment = createToken({ name: 'Comment', pattern: /(?:#|\/\/)[^\n\r]*/, group: Lexer.SKIPPED });
 
 export const Identifier = createToken({ name: 'Identifier', pattern: /[A-Za-z_][A-Za-z0-9_]*/, label: 'a name' });
+
+/** A run of letters that contains a non-ASCII letter (`ménage`): one token, rejected by build-ast (CS1008). */
+const badIdentifier: CustomPatternMatcherFunc = (text, offset) => {
+  const re = /[\p{L}\p{M}_][\p{L}\p{M}\p{N}_]*/uy;
+  re.lastIndex = offset;
+  const m = re.exec(text);
+  return m && /[^\x00-\x7f]/.test(m[0]) ? m : null;
+};
+export const BadIdentifier = createToken({
+  name: 'BadIdentifier',
+  pattern: badIdentifier,
+  line_breaks: false,
+  categories: [Identifier],
+  label: 'a name',
+});
 const keyword = (name: string, word: string): TokenType =>
-  createToken({ name, pattern: new RegExp(word), longer_alt: Identifier, label: `\`${word}\`` });
+  createToken({ name, pattern: new RegExp(word), longer_alt: [BadIdentifier, Identifier], label: `\`${word}\`` });
 export const Cluster = keyword('Cluster', 'cluster');
 export const Input = keyword('Input', 'input');
 export const Secret = keyword('Secret', 'secret');
@@ -122,6 +137,7 @@ export const ALL_TOKENS: TokenType[] = [
   Secret,
   True,
   False,
+  BadIdentifier,
   Identifier,
 ];
 

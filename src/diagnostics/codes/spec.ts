@@ -65,4 +65,12 @@ A value is a string, number (optionally with a unit), true, false, an IPv4 addre
       masters 3 { }
     }`,
   },
+  CS1008: {
+    name: 'invalid-name',
+    severity: 'error',
+    message: (a: { name: string }) => `invalid name \`${a.name}\``,
+    explain: `Names of blocks and attributes are ASCII letters, digits and underscores, starting with a
+letter or an underscore (\`load_balancers\`, \`key_name\`). Text in other scripts belongs in
+strings: \`description = "ménage à trois"\`.`,
+  },
 });
