@@ -46,6 +46,8 @@ export interface RoleEntry {
   readonly src?: string;
   /** The host kinds that may run it. */
   readonly groups: readonly GroupKind[];
+  /** Galaxy names of the roles its meta/main.yml `dependencies` pull in (e.g. `indigo-dc.docker`). */
+  readonly dependencies?: readonly string[];
 }
 
 /** A role as it runs on one host group: the role, its mode-specific variables, in play order. */
