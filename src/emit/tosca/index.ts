@@ -7,12 +7,12 @@
 import type { DiagnosticCollector } from '../../diagnostics/collector.js';
 import type { ClusterModel } from '../../model/model.js';
 import { toCanonicalYaml, type YamlValue } from '../yaml.js';
+import { artifactFile, planCluster, ROLES, type RoleId } from '../../roles/index.js';
 import type { ArtifactResolver } from './artifacts.js';
 import { buildInputs } from './inputs.js';
 import { reportLossy } from './lossy.js';
 import { buildNodeTemplates } from './node-templates.js';
 import { buildOutputs } from './outputs.js';
-import { defaultWorldPorts } from './ports.js';
 import { selfCheck } from './self-check.js';
 
 /** The INDIGO custom types the output imports: indigo-dc/tosca-types pinned to commit 40fa4d6 (2025-08-08). */
@@ -28,14 +28,19 @@ export interface ToscaOptions {
   readonly toscaTypesUrl?: string;
 }
 
-/** No role catalog yet: the types' own artifacts stay (see artifacts.ts). */
-const resolveArtifact: ArtifactResolver = () => undefined;
+/** The role catalog's pinned version of a role, as an INDIGO artifact `file:` (artifacts.ts). */
+const resolveArtifact: ArtifactResolver = (id) => {
+  const role = (ROLES as Readonly<Record<string, (typeof ROLES)[RoleId] | undefined>>)[id];
+  return role ? artifactFile(role) : undefined;
+};
 
 /** Builds the TOSCA service template object (TOSCA §3.9) for one cluster. */
 export function buildTosca(m: ClusterModel, opts: ToscaOptions, diag: DiagnosticCollector): Record<string, YamlValue> {
   reportLossy(m, diag);
   const inputs = buildInputs(m.inputs, diag);
-  const nodeTemplates = buildNodeTemplates({ m, diag, resolveArtifact, worldPorts: (g) => defaultWorldPorts(m, g) });
+  // The world-facing ports come from the role catalog's plan, the same rules the HOT security groups use.
+  const plans = new Map(planCluster(m).map((p) => [p.group.id, p.ports]));
+  const nodeTemplates = buildNodeTemplates({ m, diag, resolveArtifact, worldPorts: (g) => plans.get(g.id) ?? [] });
   return {
     tosca_definitions_version: 'tosca_simple_yaml_1_0',
     description: m.description !== '' ? m.description : `Mesos cluster ${m.name}`,

@@ -1,15 +1,15 @@
 // The ports a public host group opens to the world, as the INDIGO Endpoint capability's
 // `ports` map of tosca.datatypes.indigo.network.PortSpec (TOSCA §3.3.10 PortSpec; names as in
 // tosca-templates/mesos_cluster.yaml: mesos_port, marathon_port, chronos_port).
-// Source of the numbers: the role catalog's PortRules with source `world` when they are given,
-// else the same defaults the roles use (mesos 5050; marathon 8443 with ssl, 8080 without;
-// chronos 4443 / 4400; marathon-lb 80, 443 and its stats page 9090).
-import type { ClusterModel, HostGroup } from '../../model/model.js';
+// Source of the numbers: the role catalog's PortRules with source `world` (src/roles/plan.ts), the
+// same rules the HOT security groups use: ssh 22, mesos 5050, marathon 8443 (8080 without ssl),
+// chronos 4443 (4400), and on load balancers marathon-lb's 80/443 plus the proxied UIs.
 import type { PortRule } from '../../roles/types.js';
 import type { YamlValue } from '../yaml.js';
 
 /** Well-known port names, by `protocol/port`, so the map reads like upstream. */
 const PORT_NAMES: Readonly<Record<string, string>> = {
+  'tcp/22': 'ssh_port',
   'tcp/5050': 'mesos_port',
   'tcp/8443': 'marathon_port',
   'tcp/8080': 'marathon_port',
@@ -19,21 +19,6 @@ const PORT_NAMES: Readonly<Record<string, string>> = {
   'tcp/443': 'https_port',
   'tcp/9090': 'marathon_lb_stats_port',
 };
-
-/** The world-facing port rules of a group when the role catalog is not consulted. */
-export function defaultWorldPorts(m: ClusterModel, g: HostGroup): PortRule[] {
-  const s = m.services;
-  const rule = (port: number, description: string): PortRule => ({ protocol: 'tcp', from: port, to: port, source: 'world', description });
-  const out: PortRule[] = [];
-  if (g.kind === 'masters') {
-    out.push(rule(5050, 'mesos master API'));
-    out.push(rule(s.marathon.ssl ? 8443 : 8080, 'marathon API'));
-    if (s.chronos.enabled) out.push(rule(s.chronos.ssl ? 4443 : 4400, 'chronos API'));
-  } else if (g.kind === 'load_balancers' && s.marathonLb.enabled) {
-    out.push(rule(80, 'marathon-lb http'), rule(443, 'marathon-lb https'), rule(9090, 'marathon-lb stats'));
-  }
-  return out;
-}
 
 /** The `ports` map for an Endpoint capability, or undefined when no port is open (min_length 1). */
 export function portSpecs(rules: readonly PortRule[]): Record<string, YamlValue> | undefined {

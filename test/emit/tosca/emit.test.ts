@@ -7,6 +7,7 @@ import { DiagnosticCollector } from '../../../src/diagnostics/collector.js';
 import type { ClusterModel } from '../../../src/model/model.js';
 import { buildTosca, DEFAULT_TOSCA_TYPES_URL, emitTosca } from '../../../src/emit/tosca/index.js';
 import { durationValue, NO_JINJA_PATTERN, sizeValue } from '../../../src/emit/tosca/values.js';
+import { artifactFile, ROLES } from '../../../src/roles/index.js';
 import { expectGolden } from '../../support/golden.js';
 import { haModel, inp, input, lit, sp, upstreamShapeModel } from './fixtures.js';
 
@@ -137,15 +138,19 @@ describe('emit/tosca', () => {
         host: { properties: { num_cpus: { get_input: 'slave_cpus' }, mem_size: { get_input: 'slave_mem' } } },
         os: { properties: { type: 'linux', distribution: 'ubuntu', version: '16.04' } },
       });
+      // the role catalog's `world` rules (src/roles/plan.ts), sorted by port
       expect(nodes.mesos_master_server.capabilities.endpoint.properties).to.deep.equal({
         network_name: 'PUBLIC',
         ports: {
+          ssh_port: { protocol: 'tcp', source: 22 },
+          chronos_port: { protocol: 'tcp', source: 4443 },
           mesos_port: { protocol: 'tcp', source: 5050 },
           marathon_port: { protocol: 'tcp', source: 8443 },
-          chronos_port: { protocol: 'tcp', source: 4443 },
         },
       });
-      expect(Object.keys(nodes.mesos_lb_server.capabilities.endpoint.properties.ports)).to.deep.equal(['http_port', 'https_port', 'marathon_lb_stats_port']);
+      expect(Object.keys(nodes.mesos_lb_server.capabilities.endpoint.properties.ports)).to.deep.equal([
+        'ssh_port', 'http_port', 'https_port', 'chronos_port', 'mesos_port', 'marathon_port',
+      ]);
     });
     it('opens marathon 8080 and chronos 4400 without ssl, and drops chronos when disabled', () => {
       const m = upstreamShapeModel();
@@ -153,9 +158,10 @@ describe('emit/tosca', () => {
       const noSsl = { ...m, services: { ...s, marathon: { ...s.marathon, ssl: false }, chronos: { ...s.chronos, ssl: false } } };
       const { doc } = emit(noSsl);
       expect(doc['topology_template']['node_templates'].mesos_master_server.capabilities.endpoint.properties.ports).to.deep.equal({
+        ssh_port: { protocol: 'tcp', source: 22 },
+        chronos_port: { protocol: 'tcp', source: 4400 },
         mesos_port: { protocol: 'tcp', source: 5050 },
         marathon_port: { protocol: 'tcp', source: 8080 },
-        chronos_port: { protocol: 'tcp', source: 4400 },
       });
       expect(doc['topology_template']['outputs'].marathon_endpoint.value.concat[0]).to.equal('http://');
       const noChronos = emit({ ...m, services: { ...s, chronos: { ...s.chronos, enabled: false } } }).doc;
@@ -172,6 +178,12 @@ describe('emit/tosca', () => {
       expect(nodes.mesos_slave.capabilities).to.deep.equal({ wn: { properties: { min_instances: 2, max_instances: 10 } } });
       expect(nodes.mesos_slave_server.capabilities.scalable.properties.count).to.equal(2);
       expect(nodes.mesos_slave_gpu).to.not.have.property('capabilities');
+      // pinned role versions from the role catalog, the same the HOT output installs
+      expect(nodes.mesos_slave.artifacts.mesos_agent_role).to.deep.equal({ file: artifactFile(ROLES.mesos), type: 'tosca.artifacts.AnsibleGalaxy.role' });
+      expect(nodes.mesos_load_balancer.artifacts.marathon_lb_role.file).to.equal(`indigo-dc.marathon-lb,${ROLES['marathon-lb'].version}`);
+      expect(Object.keys(nodes.mesos_master.artifacts)).to.deep.equal([
+        'docker_agent_role', 'consul_agent_role', 'zookeeper_agent_role', 'mesos_agent_role', 'marathon_agent_role', 'chronos_agent_role',
+      ]);
       expect(nodes.mesos_slave_gpu_server.capabilities.scalable.properties.count).to.equal(0);
       expect(nodes.mesos_slave_gpu_server.capabilities.host.properties).to.deep.equal({ instance_type: 'g1.xlarge' });
       const w = diag.diagnostics.find((d) => d.code === 'CS3109');
