@@ -44,6 +44,12 @@ class Settings {
     return this.block?.name.span;
   }
 
+  /** The spans of the items of `attr` when it is written as a list. */
+  itemSpans(attr: string): readonly Span[] {
+    const v = this.attrs.attrs.get(attr)?.value;
+    return v?.kind === 'list' ? v.items.map((i) => i.span) : [];
+  }
+
   /** True when `attr` is written. */
   has(attr: string): boolean {
     return this.attrs.attrs.has(attr);
@@ -202,7 +208,7 @@ export function lowerServices(ctx: ValueCtx, info: ServiceInfo): Services {
     hosts: calicoS.present ? all : [],
     origin: calicoS.origin,
     etcdEndpoints: Array.isArray(endpoints?.value)
-      ? endpoints.value.map((e) => ({ kind: 'literal' as const, value: String(e), origin: endpoints.span }))
+      ? endpoints.value.map((e, i) => ({ kind: 'literal' as const, value: String(e), origin: calicoS.itemSpans('etcd_endpoints')[i] ?? endpoints.span }))
       : [],
   };
 

@@ -63,8 +63,14 @@ export function literalOf(ctx: ValueCtx, v: Value, spec: AttrSpec, name: string)
   let out: LiteralValue;
   switch (spec.type) {
     case 'string':
-      if (v.kind === 'string' || v.kind === 'identValue') out = v.kind === 'string' ? v.value : v.name;
-      else return wrong(v.kind === 'ipv4' || v.kind === 'cidr' || v.kind === 'number' ? `write it in quotes: \`"${textOf(v)}"\`` : undefined);
+      if (v.kind !== 'string' && v.kind !== 'identValue') {
+        return wrong(v.kind === 'ipv4' || v.kind === 'cidr' || v.kind === 'number' ? `write it in quotes: \`"${textOf(v)}"\`` : undefined);
+      }
+      out = v.kind === 'string' ? v.value : v.name;
+      if (out === '' && name !== 'description') {
+        ctx.diag.report('CS2031', v.span, { name }, { help: `give a value or remove \`${name}\`` });
+        return undefined;
+      }
       break;
     case 'integer':
       if (v.kind === 'number' && v.integer) out = v.value;
@@ -97,7 +103,10 @@ export function literalOf(ctx: ValueCtx, v: Value, spec: AttrSpec, name: string)
       const items: string[] = [];
       let ok = true;
       for (const it of v.items) {
-        if (it.kind === 'string') items.push(it.value);
+        if (it.kind === 'string' && it.value === '') {
+          ok = false;
+          ctx.diag.report('CS2031', it.span, { name }, { help: 'remove the empty item' });
+        } else if (it.kind === 'string') items.push(it.value);
         else {
           ok = false;
           ctx.diag.report('CS2005', it.span, { name, expected: 'a list of strings', found: describeValue(it) });

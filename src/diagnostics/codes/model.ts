@@ -236,4 +236,12 @@ uses produced the same name, which would make one deployment value feed two unre
 the subnet, elasticity bounds, Consul names, the OS), so they must be written in the spec and cannot be
 left to deployment time with \`input\` or \`secret\`.`,
   },
+  CS2031: {
+    name: 'empty-string',
+    severity: 'error',
+    message: (a: { name: string }) => `${tick(a.name)} cannot be empty`,
+    explain: `An empty string names nothing: an empty flavor, image, network or user name would only
+fail at deployment time, far from the spec. Give a value, or leave the attribute out to get its
+default (\`description\` may be empty).`,
+  },
 });
