@@ -55,7 +55,9 @@ export function lowerGroup(ctx: ValueCtx, kind: GroupKind, block: Block): Lowere
   const image = param<string>('image');
   let isPublic = kind !== 'agents';
   const pub = body.attrs.get('public');
-  if (pub?.value && attrs['public']) {
+  if (pub?.value?.kind === 'input') {
+    ctx.diag.report('CS2030', pub.value.keywordSpan, { name: 'public' }, { help: 'write `public = true` or `public = false`' });
+  } else if (pub?.value && attrs['public']) {
     const v = literalOf(ctx, pub.value, attrs['public'], 'public');
     if (typeof v === 'boolean') isPublic = v;
   }
