@@ -3,6 +3,8 @@
 // Ansible variable name and the HOT value Heat resolves for it) and, per role, the role parameters
 // that must point at a slot (name clashes between roles) or at a fact (selfAddress).
 // Invariant: no spec value ever appears in the playbook text; values travel only as data slots.
+// Known limit: a concatenation that includes the self address is joined by Jinja at boot from
+// `!unsafe` parts and the fact; verified safe (copies included) on ansible-core 2.14 only.
 import isEqual from 'lodash/isEqual.js';
 import type { ClusterModel } from '../../../model/model.js';
 import type { GroupPlan, VarExpr } from '../../../roles/types.js';
