@@ -2,7 +2,7 @@
 // file, no nested templates). Input: a ClusterModel without errors; output: canonical YAML text
 // (style.md §5), or undefined after reporting an error (CS32xx). Sections: parameters.ts,
 // resources/{security-groups,servers,agents,vip,bootstrap}.ts, outputs.ts; warnings: lossy.ts.
-// Role plans come from plan.ts (a stand-in until src/roles planCluster lands).
+// Role plans (roles, variables, firewall rules per group) come from the catalog's planCluster.
 import { tick } from '../../diagnostics/codes/define.js';
 import type { DiagnosticCollector } from '../../diagnostics/collector.js';
 import type { ClusterModel } from '../../model/model.js';
@@ -13,7 +13,7 @@ import { hostAddress, literalCount, type HotContext, type HotMode } from './cont
 import { reportLossy } from './lossy.js';
 import { buildOutputs } from './outputs.js';
 import { buildParameters } from './parameters.js';
-import { standInPlan, type Planner } from './plan.js';
+import { planCluster } from '../../roles/index.js';
 import { buildAgentPool } from './resources/agents.js';
 import { buildBootstrap } from './resources/bootstrap.js';
 import { buildSecurityGroups } from './resources/security-groups.js';
@@ -46,8 +46,6 @@ export const SUPPORTED_HOT_VERSIONS: readonly string[] = [
   'newton', 'ocata', 'pike', 'queens', 'rocky', 'wallaby',
 ];
 
-const planner: Planner = standInPlan;
-
 /** The HotRefs of a model: parameters by name, and the port addresses of unrolled groups. */
 function makeRefs(m: ClusterModel): HotRefs {
   return {
@@ -71,7 +69,7 @@ export function buildHot(m: ClusterModel, opts: HotOptions, diag: DiagnosticColl
   }
   reportLossy(m, mode, diag);
   const p = buildParameters(m, diag);
-  const ctx: HotContext = { m, mode, diag, plans: planner(m), cloud: p.cloud, flavors: p.flavors, refs: makeRefs(m) };
+  const ctx: HotContext = { m, mode, diag, plans: planCluster(m), cloud: p.cloud, flavors: p.flavors, refs: makeRefs(m) };
   const resources: Record<string, YamlValue> = { ...buildSecurityGroups(ctx), ...buildVip(ctx) };
   for (const plan of ctx.plans) {
     const b = buildBootstrap(ctx, plan);
