@@ -1,8 +1,8 @@
 // Lowering: AST → cluster model. Resolves block and attribute names, applies the defaults of
 // grammar/README.md ("Blocks and attributes"), normalises units, derives input names and runs
 // the meaning checks (checks/*.ts). Runs on partial ASTs (missing parts are skipped), never
-// throws, and reports every problem it finds in one run. A cluster without masters (or whose
-// masters block could not be lowered) yields no model; every other cluster yields one.
+// throws, and reports every problem it finds in one run. A cluster without a masters block
+// yields no model; every other cluster yields one (possibly with errors reported).
 import type { DiagnosticCollector } from '../diagnostics/collector.js';
 import type { Span } from '../diagnostics/span.js';
 import type { Block, ClusterDecl, SpecFile } from '../spec/ast.js';
@@ -13,9 +13,8 @@ import { lowerGroup, type LoweredGroup } from './groups.js';
 import { InputTable } from './inputs.js';
 import type { ClusterModel, HostGroup } from './model.js';
 import { lowerCloud, lowerServices } from './services.js';
-import type { ValueCtx } from './values.js';
+import { literalOf, type ValueCtx } from './values.js';
 import { BLOCKS, CLUSTER_ATTRS } from './vocabulary.js';
-import { literalOf } from './values.js';
 
 /** Lowers every cluster of `ast`; reports meaning errors into `diag`. */
 export function lowerSpec(ast: SpecFile, diag: DiagnosticCollector): ClusterModel[] {
