@@ -20,7 +20,7 @@
 // The one raw insertion is the wait handle's curl_cli, which Heat itself generates
 // (wait_condition_handle.py _resolve_attribute: `curl -i -X POST -H 'X-Auth-Token: …' … <url>`).
 import type { ClusterModel } from '../../../model/model.js';
-import type { GroupPlan } from '../../../roles/types.js';
+import type { GroupPlan } from '../../../roles/index.js';
 import { DATA_PREFIX, ROLES_DIR, WORK_DIR, WRITER_PY, playbookYaml, requirementsYaml, varsFile } from './documents.js';
 import { layoutGroup } from './layout.js';
 import type { HotRefs, HotValue } from './types.js';

@@ -4,7 +4,7 @@
 // tagged `!unsafe`. Invariant: none of these texts contains a spec value, only role names and
 // versions from the catalog, variable names, and Jinja references we generate.
 import YAML from 'yaml';
-import type { GroupPlan, RoleEntry } from '../../../roles/types.js';
+import { galaxyRequirements, type GroupPlan } from '../../../roles/index.js';
 import { SELF_ADDRESS_VAR, type GroupLayout } from './layout.js';
 
 /** Where the bootstrap keeps its files on the host. */
@@ -25,31 +25,12 @@ export function varsFile(groupId: string): string {
   return `${WORK_DIR}/${groupId}.vars.yml`;
 }
 
-/** One entry of a Galaxy requirements file. */
-export interface Requirement {
-  readonly name: string;
-  readonly src: string;
-  readonly version: string;
-  readonly scm?: 'git';
-}
-
 /**
- * Requirements of the group's roles, in plan order, pinned. A role pinned to a commit is fetched
- * with git (`scm: git`: without it ansible-galaxy treats a URL `src` as a tarball).
- * TODO: switch to galaxyRequirements() of src/roles when it lands (same fields).
+ * The Galaxy requirements file (a YAML list) of the group's roles and their dependencies, pinned
+ * to commits and fetched with git, from the role catalog (the same pins as the TOSCA target).
  */
-export function requirementsOf(roles: readonly RoleEntry[]): Requirement[] {
-  const out: Requirement[] = [];
-  for (const r of roles) {
-    if (out.some((x) => x.name === r.galaxy)) continue;
-    out.push(r.src !== undefined ? { name: r.galaxy, src: r.src, version: r.version, scm: 'git' } : { name: r.galaxy, src: r.galaxy, version: r.version });
-  }
-  return out;
-}
-
-/** The Galaxy requirements file (a YAML list) for the group's roles. */
 export function requirementsYaml(plan: GroupPlan): string {
-  return YAML.stringify(requirementsOf(plan.roles.map((r) => r.role)), { version: '1.1', lineWidth: 0 });
+  return YAML.stringify(galaxyRequirements(plan.roles.map((r) => r.role)), { version: '1.1', lineWidth: 0 });
 }
 
 /** Options of `playbookYaml`. */

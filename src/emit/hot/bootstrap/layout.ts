@@ -7,7 +7,7 @@
 // `!unsafe` parts and the fact; verified safe (copies included) on ansible-core 2.14 only.
 import isEqual from 'lodash/isEqual.js';
 import type { ClusterModel } from '../../../model/model.js';
-import type { GroupPlan, VarExpr } from '../../../roles/types.js';
+import { PLAY_WIDE_VARS, type GroupPlan, type VarExpr } from '../../../roles/index.js';
 import type { HotRefs, HotValue } from './types.js';
 
 /** One value that reaches Ansible as data: the variable it becomes and its HOT value. */
@@ -43,9 +43,10 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
  * Lays out the variables of a group. A variable every role of the group sets to the same
- * expression becomes one global slot named like the variable (as upstream INDIGO passes its
- * inputs); a variable roles set differently gets one slot per role (`clusterc_r<i>_<var>`) and a
- * role parameter pointing at it, because vars files are play-wide.
+ * expression becomes one play-wide slot named like the variable (as upstream INDIGO passes its
+ * inputs; PLAY_WIDE_VARS such as docker_bridge_ip_cidr must be, for the docker dependency); a
+ * variable roles set differently gets one slot per role (`clusterc_r<i>_<var>`) and a role
+ * parameter pointing at it, because the vars file is play-wide.
  */
 export function layoutGroup(plan: GroupPlan, m: ClusterModel, refs: HotRefs): GroupLayout {
   const byName = new Map<string, VarExpr[]>();
@@ -58,7 +59,11 @@ export function layoutGroup(plan: GroupPlan, m: ClusterModel, refs: HotRefs): Gr
     }
   }
   const shared = new Set<string>();
-  for (const [name, exprs] of byName) if (exprs.every((e) => isEqual(e, exprs[0]))) shared.add(name);
+  for (const [name, exprs] of byName) {
+    if (exprs.every((e) => isEqual(e, exprs[0]))) shared.add(name);
+    // A play-wide variable (read by role dependencies such as indigo-dc.docker) cannot be split per role.
+    else if (PLAY_WIDE_VARS.includes(name)) throw new Error(`roles of group \`${plan.group.id}\` set the play-wide variable \`${name}\` differently`);
+  }
 
   const slots: DataSlot[] = [];
   const seen = new Set<string>();

@@ -11,7 +11,7 @@
 // hook's JSON file directly and writes the vars file with every string tagged `!unsafe`; the
 // next pre-task loads it with include_vars. The playbook text holds no spec value.
 import type { ClusterModel } from '../../../model/model.js';
-import type { GroupPlan } from '../../../roles/types.js';
+import type { GroupPlan } from '../../../roles/index.js';
 import { DATA_PREFIX, ROLES_DIR, WORK_DIR, playbookYaml, requirementsYaml } from './documents.js';
 import { layoutGroup } from './layout.js';
 import type { HotRefs, HotValue } from './types.js';

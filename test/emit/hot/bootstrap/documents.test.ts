@@ -5,7 +5,8 @@
 import { expect } from 'chai';
 import YAML from 'yaml';
 import { cloudInitUserData, softwareConfig } from '../../../../src/emit/hot/bootstrap/index.js';
-import { requirementsOf } from '../../../../src/emit/hot/bootstrap/documents.js';
+import { requirementsYaml } from '../../../../src/emit/hot/bootstrap/documents.js';
+import { ROLES as CATALOG, type RoleEntry } from '../../../../src/roles/index.js';
 import { layoutGroup, toHotValue } from '../../../../src/emit/hot/bootstrap/layout.js';
 import { MASTERS, ROLES, SIGNAL, mastersPlan, model, refs } from './fixtures.js';
 import { ANSIBLE_TAGS, bashSyntaxError, resolvedUserData, splitHeredocs } from './harness.js';
@@ -27,19 +28,18 @@ function parsePlaybook(text: string): Play {
 
 describe('HOT bootstrap documents', () => {
   describe('requirements', () => {
-    it('lists the roles in plan order, pinned, with git for commit pins', () => {
+    it('lists the roles and their dependencies from the catalog, pinned to commits, fetched with git', () => {
       const files = splitHeredocs(resolvedUserData('x')).files;
       const req = YAML.parse(files.get('/var/lib/clusterc/requirements.yml')!) as unknown[];
-      expect(req).to.deep.equal([
-        { name: 'indigo-dc.consul', src: ROLES.consul.src, version: ROLES.consul.version, scm: 'git' },
-        { name: 'indigo-dc.zookeeper', src: 'indigo-dc.zookeeper', version: 'v1.0.0' },
-        { name: 'indigo-dc.mesos', src: ROLES.mesos.src, version: ROLES.mesos.version, scm: 'git' },
-        { name: 'indigo-dc.marathon', src: ROLES.marathon.src, version: ROLES.marathon.version, scm: 'git' },
-      ]);
+      const pin = (r: RoleEntry): unknown => ({ src: r.src, scm: 'git', version: r.version, name: r.galaxy });
+      expect(req).to.deep.equal([CATALOG.docker, ROLES.consul, ROLES.zookeeper, ROLES.mesos, ROLES.marathon].map(pin));
+      for (const r of req as { version: string }[]) expect(r.version).to.match(/^[0-9a-f]{40}$/);
     });
 
     it('lists a role once when the plan runs it twice', () => {
-      expect(requirementsOf([ROLES.consul, ROLES.mesos, ROLES.consul]).map((r) => r.name)).to.deep.equal(['indigo-dc.consul', 'indigo-dc.mesos']);
+      const plan = { group: MASTERS, roles: [{ role: ROLES.consul, vars: {} }, { role: ROLES.consul, vars: {} }], ports: [] };
+      const req = YAML.parse(requirementsYaml(plan)) as { name: string }[];
+      expect(req.map((r) => r.name)).to.deep.equal(['indigo-dc.docker', 'indigo-dc.consul']);
     });
 
     it('is the same in the software-config setup script', () => {

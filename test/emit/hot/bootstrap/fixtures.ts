@@ -3,7 +3,7 @@
 // simulator of the HOT intrinsic functions the bootstrap uses, written after Heat 19's code
 // (heat/engine/hot/functions.py: GetParam, ReplaceJson, JoinMultiple).
 import type { ClusterModel, HostGroup, Input, Param } from '../../../../src/model/model.js';
-import type { GroupPlan, RoleEntry, RoleInvocation, VarExpr } from '../../../../src/roles/types.js';
+import { ROLES as CATALOG, type GroupPlan, type RoleEntry, type RoleInvocation, type VarExpr } from '../../../../src/roles/index.js';
 import type { HotRefs } from '../../../../src/emit/hot/bootstrap/index.js';
 
 const span = { file: 'test.cluster', start: 0, end: 0 };
@@ -17,17 +17,8 @@ export const refs: HotRefs = {
 /** The signal value the topology emitter passes (the wait handle's curl_cli). */
 export const SIGNAL = { get_attr: ['masters_wait_handle', 'curl_cli'] };
 
-function role(id: string, version: string, src?: string): RoleEntry {
-  return { id, galaxy: `indigo-dc.${id}`, version, ...(src !== undefined ? { src } : {}), groups: ['masters', 'agents', 'load_balancers'] };
-}
-
-/** Catalog-like role entries: one Galaxy release, the others pinned to commits with a git URL. */
-export const ROLES = {
-  consul: role('consul', '00214b0f1c2a7d2e5b7b1b1e0c8a4b8f0d0e1a2b', 'https://github.com/indigo-dc/ansible-role-consul'),
-  zookeeper: role('zookeeper', 'v1.0.0'),
-  mesos: role('mesos', 'c03f79e0a1b2c3d4e5f60718293a4b5c6d7e8f90', 'https://github.com/indigo-dc/ansible-role-mesos'),
-  marathon: role('marathon', 'b4046a90a1b2c3d4e5f60718293a4b5c6d7e8f90', 'https://github.com/indigo-dc/ansible-role-marathon'),
-};
+/** Role entries from the real catalog (pinned commits, git sources). */
+export const ROLES = { consul: CATALOG.consul, zookeeper: CATALOG.zookeeper, mesos: CATALOG.mesos, marathon: CATALOG.marathon };
 
 /** A string param that is an input. */
 export function inputParam(name: string): Param<string> {
