@@ -1,11 +1,13 @@
 // SARIF 2.1.0 renderer for `clusterc lint --format sarif` (GitHub code scanning). One run, tool driver
 // `clusterc` with one rule per catalogue code that can appear, results with ruleId/ruleIndex/level and a
 // physical location (artifact URI relative to %SRCROOT%, 1-based line/column region).
+import { createHash } from 'node:crypto';
 import { CODES } from './codes.js';
 import type { CodeInfo } from './codes/define.js';
 import type { Diagnostic, Severity } from './diagnostic.js';
 import { LineIndex } from './line-index.js';
 import type { SourceMap } from './render.js';
+import type { Span } from './span.js';
 
 /** Where the SARIF rules' help links point. */
 export const INFORMATION_URI = 'https://github.com/clusterc/clusterc/blob/main/src/lint/README.md';
@@ -44,20 +46,26 @@ export function renderSarif(ds: readonly Diagnostic[], sources: SourceMap, ruleP
       level: LEVEL[d.severity],
       message: { text: message },
     };
-    const span = d.primary?.span;
-    if (span) {
+    const location = (span: Span, message?: string) => {
       const idx = index(span.file);
       const s = idx?.position(span.start) ?? { line: 1, column: 1 };
       const e = idx?.position(Math.max(span.end, span.start)) ?? s;
-      result['locations'] = [
-        {
-          physicalLocation: {
-            artifactLocation: { uri: toUri(span.file), uriBaseId: '%SRCROOT%' },
-            region: { startLine: s.line, startColumn: s.column, endLine: e.line, endColumn: Math.max(e.column, e.line === s.line ? s.column + 1 : 1) },
-          },
+      return {
+        physicalLocation: {
+          artifactLocation: { uri: toUri(span.file), uriBaseId: '%SRCROOT%' },
+          region: { startLine: s.line, startColumn: s.column, endLine: e.line, endColumn: Math.max(e.column, e.line === s.line ? s.column + 1 : 1) },
         },
-      ];
+        ...(message ? { message: { text: message } } : {}),
+      };
+    };
+    const span = d.primary?.span;
+    if (span) {
+      result['locations'] = [location(span)];
+      // Line-independent fingerprint, so an alert survives edits elsewhere in the file (GitHub matches on it).
+      const fp = createHash('sha256').update(`${d.code}\u0000${toUri(span.file)}\u0000${d.message}`).digest('hex').slice(0, 32);
+      result['partialFingerprints'] = { 'clusterc/v1': fp };
     }
+    if (d.secondary && d.secondary.length > 0) result['relatedLocations'] = d.secondary.map((l, i) => ({ id: i + 1, ...location(l.span, l.message) }));
     return result;
   });
   const log = {
