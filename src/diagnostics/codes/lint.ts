@@ -9,7 +9,7 @@ export const LINT_CODES = defineCodes({
     severity: 'error',
     configurable: true,
     message: (a: { message: string }) => `yaml syntax error: ${a.message}`,
-    explain: `The file is not valid YAML 1.2, so nothing else in it was checked. The note gives the code of the
+    explain: `The file is not valid YAML, so nothing else in it was checked. The note gives the code of the
 yaml library's error (e.g. BAD_INDENT, MISSING_CHAR). Fix the syntax and run the linter again.`,
   },
   LT0002: {
@@ -17,7 +17,7 @@ yaml library's error (e.g. BAD_INDENT, MISSING_CHAR). Fix the syntax and run the
     severity: 'error',
     configurable: true,
     message: (a: { key: string }) => `duplicate key ${tick(a.key)}`,
-    explain: `A mapping has the same key twice. YAML 1.2 forbids it, but PyYAML-based tools (tosca-parser, heat-translator)
+    explain: `A mapping has the same key twice. YAML forbids it, but PyYAML-based tools (tosca-parser, heat-translator)
 and many others silently keep the last value, so the first definition is lost without notice. The real INDIGO
 custom_types.yaml has such a defect: \`constraints\` twice in tosca.nodes.indigo.Container.Application.Docker.
 The error points at the second key; the first is shown as "first defined here". Remove or merge one of them.`,
