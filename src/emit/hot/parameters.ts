@@ -71,7 +71,7 @@ export function inputParameter(i: Input): Record<string, YamlValue> {
   return {
     type: hotType(i),
     label: label(i.name) + unit(i),
-    description: i.description + unit(i),
+    description: i.description.includes(unit(i).trim()) ? i.description : i.description + unit(i),
     default: i.secret ? undefined : hotDefault(i.default),
     hidden: i.secret ? true : undefined,
     constraints: constraints.length > 0 ? constraints : undefined,

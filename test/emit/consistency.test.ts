@@ -1,0 +1,190 @@
+// Issue 5 part 5: the TOSCA and the HOT output of each example (and of the hand-built models)
+// describe the same cluster. Both YAML texts are parsed back and compared per host group: the
+// same masters and load balancers (count), the same agent pools (count, or min/max), the same
+// roles with the same pinned versions, and the same inputs. Differences are allowed only where an
+// emitter reported a lossy warning that names them (e.g. CS3101: TOSCA has no keepalived role).
+import { expect } from 'chai';
+import { readdirSync, readFileSync } from 'node:fs';
+import YAML from 'yaml';
+import { compile } from '../../src/compile.js';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { DiagnosticCollector } from '../../src/diagnostics/collector.js';
+import { emitHot, type HotMode } from '../../src/emit/hot/index.js';
+import { emitTosca } from '../../src/emit/tosca/index.js';
+import { hostGroups, type ClusterModel, type HostGroup } from '../../src/model/model.js';
+import { haModel, upstreamShapeModel } from './tosca/fixtures.js';
+
+type Obj = Record<string, any>;
+/** A group size as both outputs can state it: a count (number or input name) or a range. */
+type Size = { count: number | string } | { min: number; max: number };
+
+/** Galaxy name → version, from `indigo-dc.x,<version>` artifact files. */
+function toscaRoles(node: Obj): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const a of Object.values((node['artifacts'] ?? {}) as Obj)) {
+    const [name, version] = String(a.file).split(',');
+    out.set(name!, version!);
+  }
+  // the INDIGO types download chronos but do not run it when enable_chronos is false
+  if (node['properties']?.['enable_chronos'] === false) out.delete('indigo-dc.chronos');
+  return out;
+}
+
+/** TOSCA software node of a host group (the names the TOSCA emitter uses). */
+function toscaNodeName(g: HostGroup): string {
+  if (g.kind === 'masters') return 'mesos_master';
+  if (g.kind === 'load_balancers') return 'mesos_load_balancer';
+  return g.label !== undefined ? `mesos_slave_${g.label}` : 'mesos_slave';
+}
+
+function countValue(v: unknown, fn: string): number | string {
+  return typeof v === 'number' ? v : String((v as Obj)[fn]);
+}
+
+function toscaGroup(tosca: Obj, g: HostGroup): { size: Size; roles: Map<string, string> } {
+  const nodes = tosca['topology_template']['node_templates'] as Obj;
+  const soft = nodes[toscaNodeName(g)];
+  expect(soft, `TOSCA node of ${g.id}`).to.be.an('object');
+  const host = nodes[(soft.requirements as Obj[]).find((r) => 'host' in r)!['host']];
+  const wn = soft.capabilities?.wn?.properties;
+  const size: Size = wn
+    ? { min: wn.min_instances, max: wn.max_instances }
+    : { count: countValue(host.capabilities.scalable.properties.count, 'get_input') };
+  return { size, roles: toscaRoles(soft) };
+}
+
+/** Every string under a value. */
+function strings(v: unknown, out: string[] = []): string[] {
+  if (typeof v === 'string') out.push(v);
+  else if (Array.isArray(v)) for (const x of v) strings(x, out);
+  else if (v && typeof v === 'object') for (const x of Object.values(v)) strings(x, out);
+  return out;
+}
+
+/** The pinned roles of the requirements file embedded in a bootstrap script. */
+function requirementsIn(texts: string[]): Map<string, string> {
+  for (const t of texts) {
+    const m = /<<'CLUSTERC_REQUIREMENTS_EOF'\n([\s\S]*?)\nCLUSTERC_REQUIREMENTS_EOF/.exec(t);
+    if (!m) continue;
+    const reqs = YAML.parse(m[1]!, { version: '1.1' }) as { name: string; version: string }[];
+    return new Map(reqs.map((r) => [r.name, String(r.version)]));
+  }
+  throw new Error('no requirements file found');
+}
+
+function hotGroup(hot: Obj, g: HostGroup): { size: Size; roles: Map<string, string> } {
+  const res = hot['resources'] as Obj;
+  let size: Size;
+  let bootstrap: unknown[];
+  if (g.kind === 'agents') {
+    const pool = res[g.id];
+    if (pool.type === 'OS::Heat::AutoScalingGroup') {
+      size = { min: pool.properties.min_size, max: pool.properties.max_size };
+      bootstrap = [pool.properties.resource];
+    } else {
+      expect(pool.type).to.equal('OS::Heat::ResourceGroup');
+      size = { count: countValue(pool.properties.count, 'get_param') };
+      bootstrap = [pool.properties.resource_def];
+    }
+  } else {
+    const servers = Object.values(res).filter((r: Obj) => r.type === 'OS::Nova::Server' && r.properties.metadata?.group === g.id);
+    size = { count: servers.length };
+    bootstrap = servers;
+  }
+  bootstrap.push(res[`${g.id}_setup_config`]); // software-config mode
+  return { size, roles: requirementsIn(strings(bootstrap)) };
+}
+
+function has(ds: readonly Diagnostic[], code: string): boolean {
+  return ds.some((d) => d.code === code);
+}
+
+/** Compares the two outputs of one model. */
+function compare(m: ClusterModel, tosca: Obj, hot: Obj, ds: readonly Diagnostic[]): void {
+  for (const g of hostGroups(m)) {
+    const t = toscaGroup(tosca, g);
+    const h = hotGroup(hot, g);
+    if ('min' in h.size && !('min' in t.size)) {
+      // TOSCA has one ElasticCluster: further elastic pools start at their minimum (CS3109)
+      expect(has(ds, 'CS3109'), `${g.id}: CS3109`).to.equal(true);
+      expect(t.size).to.deep.equal({ count: h.size.min });
+    } else {
+      expect(t.size, `${g.id} size`).to.deep.equal(h.size);
+    }
+    expect(t.roles.size, `${g.id}: TOSCA roles`).to.be.greaterThan(0);
+    expect(h.roles.size, `${g.id}: HOT roles`).to.be.greaterThan(0);
+    for (const [name, version] of t.roles) {
+      if (!h.roles.has(name) && name === 'indigo-dc.marathon' && has(ds, 'CS3111')) continue;
+      expect(h.roles.get(name), `${g.id}: ${name}`).to.equal(version);
+    }
+    for (const name of h.roles.keys()) {
+      if (t.roles.has(name)) continue;
+      const lossy: Record<string, string> = { 'indigo-dc.keepalived': 'CS3101', 'indigo-dc.calico': 'CS3102', 'indigo-dc.etcd': 'CS3102' };
+      expect(lossy[name], `${g.id}: ${name} only in HOT`).to.be.a('string');
+      expect(has(ds, lossy[name]!), `${g.id}: ${name} needs ${lossy[name]}`).to.equal(true);
+    }
+  }
+  // inputs: every TOSCA input is a HOT parameter; HOT adds only cloud parameters of its own
+  const inputs = Object.keys(tosca['topology_template']['inputs'] ?? {});
+  const params = Object.keys(hot['parameters'] ?? {});
+  expect(params).to.include.members(inputs);
+  expect(inputs).to.include.members(m.inputs.map((i) => i.name));
+  const cloud = (hot['parameter_groups'] as Obj[]).find((g) => g['label'] === 'cloud')?.['parameters'] ?? [];
+  for (const p of params.filter((x) => !inputs.includes(x))) expect(cloud, `HOT-only parameter ${p}`).to.include(p);
+}
+
+const MODES: readonly HotMode[] = ['cloud-init', 'software-config'];
+
+describe('TOSCA and HOT outputs describe the same cluster', () => {
+  // The fixture's mesos runs on `agents` only; lowering puts it on every pool (the TOSCA types
+  // install mesos on every MesosSlave regardless), so the comparison uses the lowered shape.
+  const ha = (): ClusterModel => {
+    const m = haModel();
+    return { ...m, services: { ...m.services, mesos: { ...m.services.mesos, hosts: hostGroups(m).filter((g) => g.kind !== 'load_balancers').map((g) => g.id) } } };
+  };
+  for (const [name, make] of [['ha model', ha], ['upstream-shape model', upstreamShapeModel]] as const) {
+    for (const mode of MODES) {
+      it(`for the ${name} (${mode})`, () => {
+        const m = make();
+        const diag = new DiagnosticCollector();
+        const t = emitTosca(m, {}, diag);
+        const h = emitHot(m, { mode }, diag);
+        expect(t).to.be.a('string');
+        expect(h).to.be.a('string');
+        compare(m, YAML.parse(t!, { version: '1.1' }), YAML.parse(h!, { version: '1.1' }), diag.diagnostics);
+      });
+    }
+  }
+
+  it('notices a different role version, pool size or master count', () => {
+    const m = upstreamShapeModel();
+    const diag = new DiagnosticCollector();
+    const t = YAML.parse(emitTosca(m, {}, diag)!, { version: '1.1' });
+    const h = emitHot(m, {}, diag)!;
+    const version = /version: ([0-9a-f]{40})/.exec(h)![1]!;
+    const broken = [
+      h.split(version).join('0'.repeat(40)),
+      h.replace('get_param: slave_num', 'get_param: other_num'),
+      h.replace(/  master_0:\n    type: OS::Nova::Server\n/, '  master_0:\n    type: OS::Nova::ServerX\n'),
+    ];
+    for (const b of broken) {
+      expect(b).to.not.equal(h);
+      expect(() => compare(m, t, YAML.parse(b, { version: '1.1' }), diag.diagnostics)).to.throw();
+    }
+  });
+
+  for (const file of readdirSync('examples').filter((f) => f.endsWith('.cluster')).sort()) {
+    for (const mode of MODES) {
+      it(`for examples/${file} (${mode})`, () => {
+        const path = `examples/${file}`;
+        const r = compile(readFileSync(path, 'utf8').replace(/\r\n?/g, '\n'), path, { targets: ['tosca', 'hot'], hot: { mode } });
+        expect(r.diagnostics.filter((d) => d.severity === 'error')).to.deep.equal([]);
+        for (const m of r.models) {
+          const t = r.files.find((f) => f.cluster === m.name && f.target === 'tosca');
+          const h = r.files.find((f) => f.cluster === m.name && f.target === 'hot');
+          compare(m, YAML.parse(t!.content, { version: '1.1' }), YAML.parse(h!.content, { version: '1.1' }), r.diagnostics);
+        }
+      });
+    }
+  }
+});
