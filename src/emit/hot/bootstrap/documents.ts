@@ -4,7 +4,7 @@
 // tagged `!unsafe`. Invariant: none of these texts contains a spec value, only role names and
 // versions from the catalog, variable names, and Jinja references we generate.
 import YAML from 'yaml';
-import { galaxyRequirements, type GroupPlan } from '../../../roles/index.js';
+import { DOCKER_BRIDGE_IP_CIDR, galaxyRequirements, type GroupPlan } from '../../../roles/index.js';
 import { SELF_ADDRESS_VAR, type GroupLayout } from './layout.js';
 
 /** Where the bootstrap keeps its files on the host. */
@@ -17,8 +17,11 @@ export const ROLES_DIR = '/etc/ansible/roles';
 /** Prefix of the data keys (cloud-init values document, software-config inputs). */
 export const DATA_PREFIX = 'clusterc_in_';
 
-/** The docker bridge of the indigo-dc roles, as upstream passes it (HOT: ip; TOSCA HEAD: cidr). */
-const DOCKER_BRIDGE = { docker_bridge_ip: '172.0.17.1', docker_bridge_ip_cidr: '172.0.17.1/24' };
+/**
+ * The docker bridge of the indigo-dc roles as play vars, like upstream (HOT templates: the ip;
+ * TOSCA HEAD playbooks: the cidr), from the role plan's constant.
+ */
+const DOCKER_BRIDGE = { docker_bridge_ip: DOCKER_BRIDGE_IP_CIDR.split('/')[0], docker_bridge_ip_cidr: DOCKER_BRIDGE_IP_CIDR };
 
 /** The vars file of a group on the host. */
 export function varsFile(groupId: string): string {
