@@ -59,10 +59,10 @@ Allow with --allow tosca-mesos-cluster-name.`,
   },
   CS3106: {
     name: 'tosca-availability-zone',
-    severity: 'warning',
+    severity: 'note',
     configurable: true,
     message: (a: { zone: string }) =>
-      `the availability zone ${tick(a.zone)} cannot be expressed in TOSCA; the orchestrator chooses where hosts run`,
+      `the availability zone ${tick(a.zone)} is used by the HOT output only; in TOSCA the orchestrator chooses where hosts run`,
     explain: `The only INDIGO type that carries an availability zone is the placement policy
 tosca.policies.indigo.Placement, which also requires the orchestrator's cloud_id: a value the spec
 does not know. The TOSCA output leaves placement to the orchestrator's SLA choice.
@@ -70,19 +70,19 @@ Allow with --allow tosca-availability-zone.`,
   },
   CS3107: {
     name: 'tosca-network-names',
-    severity: 'warning',
+    severity: 'note',
     configurable: true,
     message: (a: { what: string }) =>
-      `the ${a.what} cannot be expressed in TOSCA; the orchestrator chooses the networks instead`,
+      `the ${a.what} is used by the HOT output only; in TOSCA the orchestrator chooses the networks`,
     explain: `INDIGO TOSCA topologies do not name cloud networks: hosts attach to the provider's
 private network, and an endpoint with network_name PUBLIC gets a public address. The TOSCA output
 therefore ignores network and public_network. Allow with --allow tosca-network-names.`,
   },
   CS3108: {
     name: 'tosca-key-name',
-    severity: 'warning',
+    severity: 'note',
     configurable: true,
-    message: (_a: Record<string, never>) => `the ssh key pair name cannot be expressed in TOSCA; the orchestrator injects its own key instead`,
+    message: (_a: Record<string, never>) => `the ssh key pair name is used by the HOT output only; in TOSCA the orchestrator injects its own key`,
     explain: `tosca.nodes.indigo.Compute has no key pair name: the Infrastructure Manager creates the
 hosts with a key it generates and returns with the deployment. The TOSCA output ignores key_name.
 Allow with --allow tosca-key-name.`,

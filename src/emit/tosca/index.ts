@@ -41,6 +41,14 @@ export function buildTosca(m: ClusterModel, opts: ToscaOptions, diag: Diagnostic
   // The world-facing ports come from the role catalog's plan, the same rules the HOT security groups use.
   const plans = new Map(planCluster(m).map((p) => [p.group.id, p.ports]));
   const nodeTemplates = buildNodeTemplates({ m, diag, resolveArtifact, worldPorts: (g) => plans.get(g.id) ?? [] });
+  const outputs = buildOutputs(m);
+  // Inputs of the cloud placement settings that only the HOT output uses (CS3106-CS3108) are not
+  // declared: each would be a required TOSCA input that does nothing (and an unused-input lint).
+  const used = referencedInputs([nodeTemplates, outputs]);
+  const c = m.cloud;
+  for (const p of [c.keyName, c.network, c.publicNetwork, c.availabilityZone]) {
+    if (p?.kind === 'input' && !used.has(p.input)) delete inputs[p.input];
+  }
   return {
     tosca_definitions_version: 'tosca_simple_yaml_1_0',
     description: m.description !== '' ? m.description : `Mesos cluster ${m.name}`,
@@ -49,9 +57,22 @@ export function buildTosca(m: ClusterModel, opts: ToscaOptions, diag: Diagnostic
     topology_template: {
       inputs: Object.keys(inputs).length > 0 ? inputs : undefined,
       node_templates: nodeTemplates,
-      outputs: buildOutputs(m),
+      outputs,
     },
   };
+}
+
+/** Names of every input referenced with `get_input` anywhere in `value`. */
+export function referencedInputs(value: unknown, into = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const v of value) referencedInputs(v, into);
+  else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (k === 'get_input' && typeof v === 'string') into.add(v);
+      else if (k === 'get_input' && Array.isArray(v) && typeof v[0] === 'string') into.add(v[0]);
+      else referencedInputs(v, into);
+    }
+  }
+  return into;
 }
 
 /** Emits the TOSCA text for one cluster, or undefined when it reported errors. */
