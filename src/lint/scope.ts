@@ -209,14 +209,14 @@ export function buildScope(root: ParsedFile, ws: Workspace, diag: DiagnosticColl
         const mapped = mapUrl(imp.target, ws.importMap);
         if (mapped === undefined) {
           scope.incomplete = true;
-          if (!entry) diag.report('LT2018', spanAt(root, imp.path), { url: imp.target }, { help: `map it to a local copy with \`--import-map ${imp.target}=PATH\`` });
+          if (!entry) diag.report('LT2018', spanAt(root, imp.path), { url: imp.target }, { path: imp.path, help: `map it to a local copy with \`--import-map ${imp.target}=PATH\`` });
           continue;
         }
         target = mapped;
       } else target = resolveRelative(pf.file, imp.target);
       if (stack.includes(target)) {
         const cycle = [...stack.slice(stack.indexOf(target)), target].join(' → ');
-        diag.report('LT2017', spanAt(root, at.path), { cycle }, { help: 'move the shared definitions into a file both import' });
+        diag.report('LT2017', spanAt(root, at.path), { cycle }, { path: at.path, help: 'move the shared definitions into a file both import' });
         continue;
       }
       if (visited.has(target)) continue;
@@ -224,7 +224,7 @@ export function buildScope(root: ParsedFile, ws: Workspace, diag: DiagnosticColl
       const loaded = ws.load(target);
       if ('error' in loaded) {
         scope.incomplete = true;
-        diag.report('LT2016', spanAt(root, at.path), { file: target }, { notes: [loaded.error] });
+        diag.report('LT2016', spanAt(root, at.path), { file: target }, { path: at.path, notes: [loaded.error] });
         continue;
       }
       if (loaded.value === undefined) scope.incomplete = true;

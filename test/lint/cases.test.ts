@@ -42,6 +42,17 @@ describe('lint golden cases', () => {
     });
   }
 
+  it('never throws on any prefix of any case input (robustness)', () => {
+    for (const name of readdirSync(join(ROOT, CASES))) {
+      const files = caseFiles(join(CASES, name));
+      const input = files['input.yaml'] ?? '';
+      for (let i = 0; i <= input.length; i += 5) {
+        const r = lintFiles(['input.yaml'], memoryReader({ ...files, 'input.yaml': input.slice(0, i) }));
+        expect(r.diagnostics.filter((d) => d.code === 'CS0001'), `${name} prefix ${i}`).to.deep.equal([]);
+      }
+    }
+  });
+
   it('produces every LT code in at least one case', function () {
     if (process.argv.some((a) => a === '--grep' || a === '-g')) this.skip();
     const lt = allCodes().filter((c) => c.code.startsWith('LT') && !c.retired).map((c) => c.code);
