@@ -3,6 +3,7 @@
 // error with `--deny NAME`. Names read as "allow <name>".
 import { defineCodes, tick } from './define.js';
 
+/** The lint band: LT0xxx reading, LT1xxx structure, LT2xxx semantics; every entry is configurable. */
 export const LINT_CODES = defineCodes({
   LT0001: {
     name: 'yaml-syntax',
