@@ -6,7 +6,7 @@ import type { CstElement, CstNode, IToken } from 'chevrotain';
 import type { DiagnosticCollector } from '../diagnostics/collector.js';
 import type { Span } from '../diagnostics/span.js';
 import type * as A from './ast.js';
-import { DURATION_UNITS, SIZE_UNITS, isUnit } from './tokens.js';
+import { DURATION_UNITS, SIZE_UNITS, isUnit, unitIgnoringCase } from './tokens.js';
 
 function foundOf(raw: string): string {
   return '`' + raw + '`';
@@ -78,6 +78,21 @@ class Builder {
     const span = this.spanOf(node);
     if (!kw || !span) return undefined;
     const nameTok = this.tok(node, 'StringLiteral');
+    const bare = this.tok(node, 'Identifier');
+    if (!bare && !nameTok) {
+      const brace = this.tok(node, 'LBrace');
+      const at = brace ? spanOfToken(this.file, brace) : { file: this.file, start: kw.endOffset! + 1, end: kw.endOffset! + 1 };
+      this.diag.report('CS1005', at, { expected: 'a string', found: brace ? '`{`' : 'nothing' }, {
+        label: 'the cluster name is missing',
+        help: 'write `cluster "name" { ... }`',
+      });
+    }
+    if (bare) {
+      this.diag.report('CS1005', spanOfToken(this.file, bare), { expected: 'a string', found: `\`${bare.image}\`` }, {
+        label: 'the cluster name is a string',
+        help: `write \`cluster "${bare.image}"\``,
+      });
+    }
     return {
       kind: 'cluster',
       span,
@@ -136,6 +151,12 @@ class Builder {
     const span = this.spanOf(node);
     if (!id || !span) return undefined;
     const v = this.sub(node, 'value');
+    const colon = this.tok(node, 'Colon');
+    if (colon) {
+      this.diag.report('CS1005', spanOfToken(this.file, colon), { expected: '`=`', found: '`:`' }, {
+        help: `an attribute is written \`${id.image} = value\``,
+      });
+    }
     return { kind: 'attribute', span, name: this.ident(id), value: v ? this.value(v) : undefined };
   }
 
@@ -183,9 +204,15 @@ class Builder {
       if (!n) return undefined;
       const u = t('unit');
       if (!u) return n;
-      const dimension = Object.hasOwn(SIZE_UNITS, u.image) ? 'size' : Object.hasOwn(DURATION_UNITS, u.image) ? 'duration' : undefined;
+      const text = unitIgnoringCase(u.image) ?? u.image;
+      if (text !== u.image) {
+        this.diag.report('CS1003', spanOfToken(this.file, u), { text: u.image, what: 'unit' }, {
+          help: `units are case-sensitive: write \`${text}\``,
+        });
+      }
+      const dimension = Object.hasOwn(SIZE_UNITS, text) ? 'size' : Object.hasOwn(DURATION_UNITS, text) ? 'duration' : undefined;
       if (!dimension) return n;
-      return { kind: 'quantity', span, number: n, unit: { span: spanOfToken(this.file, u), text: u.image, dimension } };
+      return { kind: 'quantity', span, number: n, unit: { span: spanOfToken(this.file, u), text, dimension } };
     }
     if ((tk = t('True'))) return { kind: 'bool', span, value: true };
     if ((tk = t('False'))) return { kind: 'bool', span, value: false };
@@ -218,6 +245,11 @@ class Builder {
   /** A string token: resolves escapes; reports unterminated strings and unknown escapes. */
   string(t: IToken): A.StringLit {
     const span = spanOfToken(this.file, t);
+    if (t.tokenType.name === 'SingleQuotedString') {
+      const inner = t.image.slice(1, t.image.endsWith("'") && t.image.length > 1 ? -1 : undefined);
+      this.diag.report('CS1009', span, {}, { help: `write \`"${inner.replace(/"/g, '\\"')}"\`` });
+      return { kind: 'string', span, value: inner };
+    }
     const terminated = t.tokenType.name === 'CompleteString';
     if (!terminated) {
       this.diag.report('CS1001', span, {}, { label: 'the string starts here and reaches the end of the line', help: 'add the closing `"`' });

@@ -20,6 +20,7 @@ const TERMINALS: Readonly<Record<string, string>> = {
   Equals: '"="',
   Comma: '","',
   DotDot: '".."',
+  Colon: '":"',
   StringLiteral: 'STRING',
   NumberLiteral: 'NUMBER',
   Ipv4: 'IPV4',
@@ -61,7 +62,7 @@ const LEXICAL = `(* lexical classes — see grammar/README.md for the full rules
 STRING = '"' { any character except '"', '\\', line break | '\\' ( '"' | '\\' | 'n' | 't' ) } '"' ;
 NUMBER = digit { digit } [ "." digit { digit } ] ;
 UNIT   = "B" | "KB" | "MB" | "GB" | "TB" | "KiB" | "MiB" | "GiB" | "TiB" | "s" | "min" | "h" | "d" ;
-         (* a UNIT follows a NUMBER in the same value; a unit word followed by "=" starts an attribute *)
+         (* a UNIT follows its NUMBER on the same line; a unit word followed by "=" starts an attribute *)
 IPV4   = octet "." octet "." octet "." octet ;    (* octet: 0-255, no leading zero *)
 CIDR   = IPV4 "/" prefix ;                        (* prefix: 0-32 *)
 IDENT  = ( letter | "_" ) { letter | digit | "_" } ;  (* except the keywords cluster input secret true false *)

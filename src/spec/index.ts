@@ -94,6 +94,19 @@ function reportRecognition(e: IRecognitionException, span: Span, diag: Diagnosti
   if (e.token.tokenType === EOF && unclosed.length > 0 && (p.expected.includes('`}`') || p.expected.includes('`]`'))) {
     secondary.push({ span: unclosed[unclosed.length - 1]!, message: 'unclosed delimiter' });
   }
+  const keyword = ['Input', 'Secret', 'True', 'False', 'Cluster'].includes(e.token.tokenType.name);
+  if (keyword && e.name !== 'MismatchedTokenException') {
+    diag.report('CS1006', span, { expected, found: p.found }, { secondary, help: `${p.found} is a keyword and cannot name an attribute or a block` });
+    return;
+  }
+  if (keyword) {
+    diag.report('CS1005', span, { expected, found: p.found }, { secondary, help: `${p.found} is a keyword and cannot name an attribute or a block` });
+    return;
+  }
+  if (e.token.tokenType === RBrace && p.expected.includes('end of file')) {
+    diag.report('CS1006', span, { expected, found: p.found }, { help: 'this `}` closes nothing: remove it' });
+    return;
+  }
   if (e.name === 'MismatchedTokenException') {
     diag.report('CS1005', span, { expected, found: p.found }, {
       secondary,

@@ -3,9 +3,9 @@
 // are generated from it. Rule names are the nonterminals of grammar/README.md.
 //
 //   spec      = { cluster | statement } ;          (top-level statements are parsed, then rejected: CS1007)
-//   cluster   = "cluster" STRING "{" { statement } "}" ;
+//   cluster   = "cluster" [ IDENT ] [ STRING ] "{" { statement } "}" ;   (exactly one STRING is valid)
 //   statement = attribute | block ;
-//   attribute = IDENT "=" value ;
+//   attribute = IDENT ( "=" | ":" ) value ;                            (":" is rejected: CS1005)
 //   block     = IDENT [ STRING ] [ count ] [ "{" { statement } "}" ] ;
 //   count     = NUMBER [ ".." NUMBER ] | inputRef ;
 //   value     = STRING | NUMBER [ UNIT ] | "true" | "false" | IPV4 | CIDR | list | inputRef | IDENT ;
@@ -59,7 +59,10 @@ export class SpecParser extends CstParser {
 
   public cluster = this.RULE('cluster', () => {
     this.CONSUME(T.Cluster);
-    this.CONSUME(T.StringLiteral);
+    // A bare name (`cluster prod {`) or no name at all is accepted here and rejected by
+    // build-ast with one precise error, so the body is still parsed and checked.
+    this.OPTION(() => this.CONSUME(T.Identifier));
+    this.OPTION2(() => this.CONSUME(T.StringLiteral));
     this.CONSUME(T.LBrace);
     this.MANY(() => this.SUBRULE(this.statement));
     this.CONSUME(T.RBrace);
@@ -67,14 +70,15 @@ export class SpecParser extends CstParser {
 
   public statement = this.RULE('statement', () => {
     this.OR([
-      { GATE: () => this.LA(2).tokenType === T.Equals, ALT: () => this.SUBRULE(this.attribute) },
+      { GATE: () => this.LA(2).tokenType === T.Equals || this.LA(2).tokenType === T.Colon, ALT: () => this.SUBRULE(this.attribute) },
       { ALT: () => this.SUBRULE(this.block) },
     ]);
   });
 
   public attribute = this.RULE('attribute', () => {
     this.CONSUME(T.Identifier);
-    this.CONSUME(T.Equals);
+    // `:` instead of `=` (YAML habit) is accepted and rejected by build-ast with one error.
+    this.OR([{ ALT: () => this.CONSUME(T.Equals) }, { ALT: () => this.CONSUME(T.Colon) }]);
     this.SUBRULE(this.value);
   });
 
@@ -109,10 +113,16 @@ export class SpecParser extends CstParser {
       { ALT: () => this.CONSUME(T.StringLiteral) },
       {
         ALT: () => {
-          this.CONSUME(T.NumberLiteral);
-          // A unit is a unit word on the same statement: `min = 1` after a number starts a new attribute.
+          const n = this.CONSUME(T.NumberLiteral);
+          // A unit is a unit word on the number's line that does not start an attribute: in
+          // `x = 10  min = 1` and in `x = 2` + newline + `d { }`, `min` and `d` are names.
           this.OPTION({
-            GATE: () => T.isUnit(this.LA(1).image) && this.LA(2).tokenType !== T.Equals,
+            GATE: () =>
+              this.LA(1).tokenType === T.Identifier &&
+              this.LA(1).startLine === n.endLine &&
+              T.unitIgnoringCase(this.LA(1).image) !== undefined &&
+              this.LA(2).tokenType !== T.Equals &&
+              this.LA(2).tokenType !== T.Colon,
             DEF: () => this.CONSUME(T.Identifier, { LABEL: 'unit' }),
           });
         },

@@ -24,6 +24,14 @@ export function isUnit(word: string): boolean {
   return Object.hasOwn(SIZE_UNITS, word) || Object.hasOwn(DURATION_UNITS, word);
 }
 
+const UNIT_BY_LOWER = new Map([...Object.keys(SIZE_UNITS), ...Object.keys(DURATION_UNITS)].map((u) => [u.toLowerCase(), u]));
+/** The unit `word` means when spelled with the wrong case (`gb` → `GB`), if any. */
+export function unitIgnoringCase(word: string): string | undefined {
+  if (isUnit(word)) return word;
+  // One-letter words (`b`, `S`, `H`, `D`) are too likely to be names to be read as misspelt units.
+  return word.length > 1 ? UNIT_BY_LOWER.get(word.toLowerCase()) : undefined;
+}
+
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v\ufeff]+/, group: Lexer.SKIPPED });
 export const Comment = createToken({ name: 'Comment', pattern: /(?:#|\/\/)[^\n\r]*/, group: Lexer.SKIPPED });
 
@@ -83,7 +91,7 @@ const badNumber: CustomPatternMatcherFunc = (text, offset) => {
   const word = /[A-Za-z_][A-Za-z0-9_]*$/.exec(s)?.[0];
   const numeric = word ? s.slice(0, s.length - word.length) : s;
   const dots = (numeric.match(/\./g) ?? []).length;
-  if (word !== undefined && !isUnit(word)) return m;
+  if (word !== undefined && !unitIgnoringCase(word)) return m;
   if (dots === 2 || dots > 3) return m;
   return null;
 };
@@ -109,6 +117,15 @@ export const LParen = createToken({ name: 'LParen', pattern: /\(/, label: '`(`' 
 export const RParen = createToken({ name: 'RParen', pattern: /\)/, label: '`)`' });
 export const Equals = createToken({ name: 'Equals', pattern: /=/, label: '`=`' });
 export const Comma = createToken({ name: 'Comma', pattern: /,/, label: '`,`' });
+/** `:` is not part of the language; the parser accepts it where `=` belongs to report one precise error. */
+export const Colon = createToken({ name: 'Colon', pattern: /:/, label: '`:`' });
+/** A single-quoted string: read as a string so parsing goes on, rejected by build-ast (CS1009). */
+export const SingleQuotedString = createToken({
+  name: 'SingleQuotedString',
+  pattern: /'[^'\n\r]*'?/,
+  categories: [StringLiteral],
+  label: 'a string',
+});
 
 /** Every token, in matching order (longest/most specific first). */
 export const ALL_TOKENS: TokenType[] = [
@@ -117,6 +134,7 @@ export const ALL_TOKENS: TokenType[] = [
   StringLiteral,
   CompleteString,
   UnterminatedString,
+  SingleQuotedString,
   NumberLiteral,
   BadNumber,
   Cidr,
@@ -132,6 +150,7 @@ export const ALL_TOKENS: TokenType[] = [
   RParen,
   Equals,
   Comma,
+  Colon,
   Cluster,
   Input,
   Secret,

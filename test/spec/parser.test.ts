@@ -136,6 +136,22 @@ describe('parser', function () {
     expectErrors('cluster "c" { masters 1 { memory<| |>4 GB } }', ['CS1005']);
   });
 
+  it('reports one CS1005 with the fix for habits from other languages', function () {
+    expectErrors('cluster <|prod|> { }', ['CS1005']);
+    expectErrors('cluster "c" { cpus<|:|> 2 }', ['CS1005']);
+    expectErrors('cluster "c" { <|input|> = 3 }', ['CS1005']);
+  });
+
+  it('reports CS1009 for single quotes and CS1003 for a unit in the wrong case', function () {
+    expectErrors("cluster \"c\" { a = <|'x'|>  b = 4 <|gb|> }", ['CS1009', 'CS1003']);
+  });
+
+  it('reads a unit word on the next line as the next statement', function () {
+    const st = body('cluster "c" { x = 2\n d { } }');
+    expect(st.map((s) => s.kind)).to.deep.equal(['attribute', 'block']);
+    expect((st[0] as A.Attribute).value).to.deep.include({ kind: 'number' });
+  });
+
   it('reports each of several errors in one run', function () {
     const { diag } = parse('cluster "c" {\n a = = 1\n b = "x\n c = 1.2.3\n d = 4 @\n}');
     expect(diag.diagnostics.map((d) => d.code)).to.deep.equal(['CS1002', 'CS1006', 'CS1001', 'CS1003']);

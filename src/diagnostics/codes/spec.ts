@@ -73,4 +73,11 @@ A value is a string, number (optionally with a unit), true, false, an IPv4 addre
 letter or an underscore (\`load_balancers\`, \`key_name\`). Text in other scripts belongs in
 strings: \`description = "ménage à trois"\`.`,
   },
+  CS1009: {
+    name: 'single-quoted-string',
+    severity: 'error',
+    message: (_a: object) => 'strings are written in double quotes',
+    explain: `Strings use double quotes only: \`flavor = "m1.large"\`, not \`flavor = 'm1.large'\`. A double
+quote inside a string is written \\".`,
+  },
 });
