@@ -70,7 +70,9 @@ function constraints(ctx: RuleContext, list: unknown, type: string, es: unknown,
       if (VALUE_OPS.has(op)) valueFits(ctx, arg, type, es, p, `\`${op}\` constraint value`);
       else if (op === 'in_range') {
         if (!Array.isArray(arg) || arg.length !== 2) ctx.report('LT2004', p, { what: '`in_range` constraint', type: `list of two ${type}` });
-        else arg.forEach((x, j) => (x === 'UNBOUNDED' ? undefined : valueFits(ctx, x, type, es, [...p, j], '`in_range` bound')));
+        // On a `range` property the bounds limit both ends, so they are integers (tosca-parser's own
+        // PortSpec: `source_range: {type: range, constraints: [in_range: [1, 65535]]}`).
+        else arg.forEach((x, j) => (x === 'UNBOUNDED' ? undefined : valueFits(ctx, x, type === 'range' ? 'integer' : type, es, [...p, j], '`in_range` bound')));
       } else if (op === 'valid_values') {
         if (!Array.isArray(arg)) ctx.report('LT2004', p, { what: '`valid_values` constraint', type: `list of ${type}` });
         else arg.forEach((x, j) => valueFits(ctx, x, type, es, [...p, j], 'valid value'));
