@@ -3,7 +3,8 @@ import YAML from 'yaml';
 import { DiagnosticCollector } from '../../../src/diagnostics/collector.js';
 import type { Diagnostic } from '../../../src/diagnostics/diagnostic.js';
 import { emitHot, type HotOptions } from '../../../src/emit/hot/index.js';
-import type { ClusterModel } from '../../../src/model/model.js';
+import { hostGroups, type ClusterModel } from '../../../src/model/model.js';
+import { haModel } from '../tosca/fixtures.js';
 
 /** A HOT resource. */
 export interface Res {
@@ -34,4 +35,11 @@ export function findResources(hot: Emitted['hot'], type: string): Record<string,
 /** The codes of the diagnostics. */
 export function codes(ds: readonly Diagnostic[]): string[] {
   return ds.map((d) => d.code);
+}
+
+/** The HA fixture with mesos on every agent pool, as lowering places it (the fixture lists `agents` only). */
+export function loweredHaModel(): ClusterModel {
+  const m = haModel();
+  const hosts = hostGroups(m).filter((g) => g.kind !== 'load_balancers').map((g) => g.id);
+  return { ...m, services: { ...m.services, mesos: { ...m.services.mesos, hosts } } };
 }

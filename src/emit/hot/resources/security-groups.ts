@@ -49,7 +49,10 @@ function rules(ctx: HotContext, plan: GroupPlan): YamlValue[] {
     const x = rule(ctx, g, r);
     if (!out.some((y) => isEqual(y, x))) out.push(x);
   }
-  return out;
+  // A rule open to the world already admits the cluster: drop the narrower duplicate.
+  const ports = (x: Record<string, YamlValue>): string => `${x['protocol']}/${x['port_range_min']}/${x['port_range_max']}`;
+  const open = new Set(out.filter((x) => x['remote_ip_prefix'] === '0.0.0.0/0').map(ports));
+  return out.filter((x) => x['remote_ip_prefix'] === '0.0.0.0/0' || !open.has(ports(x)));
 }
 
 /** The security group resources, keyed by resource name. */
@@ -57,7 +60,7 @@ export function buildSecurityGroups(ctx: HotContext): Record<string, YamlValue> 
   const out: Record<string, YamlValue> = {
     [CLUSTER_SECGROUP]: {
       type: 'OS::Neutron::SecurityGroup',
-      properties: { name: `${ctx.m.name}-cluster`, description: `every host of cluster ${ctx.m.name} (no rules: a remote group for the others)` },
+      properties: { name: `${ctx.m.name}-cluster`, description: `every host of cluster ${ctx.m.name} (no rules: a remote group for the others)`.slice(0, 255) },
     },
   };
   for (const plan of ctx.plans) {
@@ -66,7 +69,8 @@ export function buildSecurityGroups(ctx: HotContext): Record<string, YamlValue> 
       type: 'OS::Neutron::SecurityGroup',
       properties: {
         name: `${ctx.m.name}-${g.id.replace(/_/g, '-')}`,
-        description: `ports of the ${g.id} of cluster ${ctx.m.name}: ${[...new Set(plan.ports.map((r) => r.description))].join(', ') || 'ssh'}`,
+        // Neutron limits descriptions to 255 characters: the rules speak for themselves.
+        description: `ports the roles of the ${g.id} of cluster ${ctx.m.name} need`.slice(0, 255),
         rules: rules(ctx, plan),
       },
     };
