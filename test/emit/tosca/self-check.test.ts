@@ -11,7 +11,7 @@ import { buildTosca } from '../../../src/emit/tosca/index.js';
 import { selfCheck } from '../../../src/emit/tosca/self-check.js';
 import { toCanonicalYaml } from '../../../src/emit/yaml.js';
 import { haModel, upstreamShapeModel } from './fixtures.js';
-import { conformanceAvailable, runToscaValidate } from './tosca-parser.js';
+import { conformanceAvailable, runToscaValidate } from '../../conformance/harness.js';
 
 type Obj = Record<string, any>;
 
