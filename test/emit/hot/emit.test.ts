@@ -136,6 +136,24 @@ describe('HOT emitter', () => {
       expect(hot.outputs['vip_public_address'].value).to.deep.equal({ get_attr: ['vip_floating_ip', 'floating_ip_address'] });
     });
 
+    it('opens the load balancers to the world for a public VIP even when they are private', () => {
+      const m = haModel();
+      const { hot } = emit({ ...m, loadBalancers: { ...m.loadBalancers!, public: false } });
+      expect(hot.resources).to.not.have.property('load_balancer_0_floating_ip');
+      expect(hot.resources).to.have.property('vip_floating_ip');
+      const rules = hot.resources['load_balancers_secgroup']!.properties!['rules'] as any[];
+      expect(rules.some((r) => r.port_range_min === 80 && r.remote_ip_prefix === '0.0.0.0/0')).to.equal(true);
+      expect(rules.some((r) => r.port_range_min === 22 && r.remote_ip_prefix === '0.0.0.0/0')).to.equal(false);
+    });
+
+    it('asks for no public network when nothing is public', () => {
+      const m = upstreamShapeModel();
+      const { hot } = emit({ ...m, masters: { ...m.masters, public: false }, loadBalancers: { ...m.loadBalancers!, public: false } });
+      expect(hot.parameters).to.not.have.property('public_network');
+      expect(findResources(hot, 'OS::Neutron::FloatingIP')).to.deep.equal({});
+      expect(hot.parameters).to.have.property('network');
+    });
+
     it('has no VIP resources without keepalived', () => {
       const { hot } = emit(upstreamShapeModel());
       expect(hot.resources).to.not.have.property('vip_port');

@@ -8,6 +8,7 @@
 // world on public groups, from the cluster otherwise.
 import isEqual from 'lodash/isEqual.js';
 import type { HostGroup } from '../../../model/model.js';
+import { planGroup } from '../../../roles/index.js';
 import type { GroupPlan, PortRule } from '../../../roles/types.js';
 import type { YamlValue } from '../../yaml.js';
 import { ref, type HotContext } from '../context.js';
@@ -38,11 +39,23 @@ function rule(ctx: HotContext, g: HostGroup, r: PortRule): Record<string, YamlVa
   return { ...base, remote_mode: 'remote_group_id', remote_group_id: ref(secgroupName(other)) };
 }
 
+/**
+ * The PortRules of a group. The catalog gives `world` rules to public groups only; private load
+ * balancers behind a public VIP serve the world through the VIP's floating IP, so they get the
+ * world rules of their public twin (SSH excepted: it stays within the cluster there).
+ */
+function portRules(ctx: HotContext, plan: GroupPlan): PortRule[] {
+  const g = plan.group;
+  if (g.public || !worldFacing(ctx, g)) return [...plan.ports];
+  const twin = planGroup(ctx.m, { ...g, public: true }).ports;
+  return [...plan.ports, ...twin.filter((r) => r.source === 'world' && !(r.protocol === 'tcp' && r.from === 22))];
+}
+
 function rules(ctx: HotContext, plan: GroupPlan): YamlValue[] {
   const g = plan.group;
-  const list = [...plan.ports];
+  const list = portRules(ctx, plan);
   if (!list.some((r) => r.protocol === 'tcp' && r.from !== undefined && r.from <= 22 && (r.to ?? r.from) >= 22)) {
-    list.push({ protocol: 'tcp', from: 22, to: 22, source: 'world', description: 'ssh' });
+    list.push({ protocol: 'tcp', from: 22, to: 22, source: g.public ? 'world' : 'cluster', description: 'ssh' });
   }
   const out: Record<string, YamlValue>[] = [];
   for (const r of list) {
