@@ -19,6 +19,7 @@ export const fsReader: SourceReader = {
   read(path) {
     try {
       if (statSync(path).isDirectory()) return { error: 'it is a directory' };
+      if (!statSync(path).isFile()) return { error: 'it is not a regular file' }; // /dev/zero, FIFOs: never read
       return { text: readFileSync(path, 'utf8') };
     } catch (e) {
       return { error: reason(e) };
