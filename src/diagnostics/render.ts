@@ -16,6 +16,13 @@ export interface HumanOptions {
 }
 
 const TAB_WIDTH = 4;
+/** Longest source line shown whole, in UTF-16 units; longer ones are windowed around the span. */
+const MAX_LINE = 160;
+const WINDOW_BEFORE = 60;
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
 const ANSI = { red: '31', yellow: '33', cyan: '36', blue: '34', bold: '1' } as const;
 
 class Frames {
@@ -47,6 +54,8 @@ export function renderSummary(ds: readonly Diagnostic[]): string {
   const w = n('warning');
   if (e) parts.push(`${e} error${e === 1 ? '' : 's'}`);
   if (w) parts.push(`${w} warning${w === 1 ? '' : 's'}`);
+  const o = n('note');
+  if (o) parts.push(`${o} note${o === 1 ? '' : 's'}`);
   return parts.join(', ');
 }
 
@@ -101,13 +110,25 @@ function renderOne(d: Diagnostic, frames: Frames, color: boolean): string {
     const lineStart = idx.lineStart(line0);
     const lineEnd = idx.lineEnd(line0);
     const text = frames.sources.get(label.span.file) ?? '';
-    const lineText = text.slice(lineStart, lineEnd);
-    const startCol = displayWidth(lineText, 0, label.span.start - lineStart);
-    const endOffset = Math.min(Math.max(label.span.end, label.span.start), lineEnd);
-    let width = displayWidth(lineText, 0, endOffset - lineStart) - startCol;
+    // Very long lines are shown as a window around the span (`...` marks the cuts), so a
+    // minified or pathological line does not flood the terminal.
+    let from = lineStart;
+    let to = lineEnd;
+    if (lineEnd - lineStart > MAX_LINE) {
+      from = Math.max(lineStart, Math.min(label.span.start - WINDOW_BEFORE, lineEnd - MAX_LINE));
+      to = Math.min(lineEnd, from + MAX_LINE);
+      if (from > lineStart && isLowSurrogate(text.charCodeAt(from))) from++;
+      if (to < lineEnd && isLowSurrogate(text.charCodeAt(to))) to++;
+    }
+    const lead = from > lineStart ? '...' : '';
+    const tailCut = to < lineEnd ? '...' : '';
+    const lineText = text.slice(from, to);
+    const startCol = lead.length + displayWidth(lineText, 0, Math.max(0, label.span.start - from));
+    const endOffset = Math.min(Math.max(label.span.end, label.span.start), to);
+    let width = lead.length + displayWidth(lineText, 0, Math.max(0, endOffset - from)) - startCol;
     if (width <= 0) width = 1;
     out.push(`${pad} ${bar}`);
-    out.push(`${paint(color, ANSI.blue, String(pos.line).padStart(pad.length))} ${bar} ${expandLine(lineText)}`.trimEnd());
+    out.push(`${paint(color, ANSI.blue, String(pos.line).padStart(pad.length))} ${bar} ${lead}${expandLine(lineText)}${tailCut}`.trimEnd());
     const mark = (primary ? '^' : '-').repeat(width);
     const caret = paint(color, primary ? `${ANSI.bold};${sc}` : ANSI.blue, mark + (label.message ? ` ${label.message}` : ''));
     out.push(`${pad} ${bar} ${' '.repeat(startCol)}${caret}`);

@@ -8,7 +8,7 @@ import type { Span } from '../diagnostics/span.js';
 import type { SpecFile } from './ast.js';
 import { buildAst, spanOfToken } from './build-ast.js';
 import { parseTokens, tokenLabel } from './parser.js';
-import { LBrace, LBracket, RBrace, RBracket, specLexer } from './tokens.js';
+import { LBrace, LBracket, LParen, RBrace, RBracket, RParen, specLexer } from './tokens.js';
 
 export type { SpecFile } from './ast.js';
 
@@ -24,7 +24,7 @@ export function parseSpec(text: string, file: string, diag: DiagnosticCollector)
       shown.includes(';') ? { help: 'statements need no separator: remove the `;`' } : {},
     );
   }
-  const { cst, errors } = parseTokens(lexed.tokens);
+  const { cst, errors } = parseTokens(limitNesting(lexed.tokens, file, diag));
   const unclosed = unclosedOpeners(lexed.tokens, file);
   let lastEnd = -1;
   for (const e of errors) {
@@ -35,6 +35,38 @@ export function parseSpec(text: string, file: string, diag: DiagnosticCollector)
     reportRecognition(e, span, diag, unclosed);
   }
   return buildAst(cst, file, text.length, diag);
+}
+
+/** Deepest nesting of `{`, `[` and `(` the parser accepts; the language needs about 4 levels. */
+export const MAX_NESTING = 64;
+
+/**
+ * Drops the tokens nested deeper than MAX_NESTING (reporting CS1010 once at the first opener too
+ * deep), so pathological input cannot exhaust the stack of the recursive-descent parser.
+ */
+function limitNesting(tokens: IToken[], file: string, diag: DiagnosticCollector): IToken[] {
+  let depth = 0;
+  let reported = false;
+  const out: IToken[] = [];
+  for (const t of tokens) {
+    const opens = t.tokenType === LBrace || t.tokenType === LBracket || t.tokenType === LParen;
+    const closes = t.tokenType === RBrace || t.tokenType === RBracket || t.tokenType === RParen;
+    if (opens) {
+      depth++;
+      if (depth > MAX_NESTING) {
+        if (!reported) {
+          reported = true;
+          diag.report('CS1010', spanOfToken(file, t), { max: MAX_NESTING }, { help: 'blocks nest at most a few levels: `cluster` → `masters` → attributes' });
+        }
+        continue;
+      }
+    } else if (closes) {
+      depth = Math.max(0, depth - 1);
+      if (depth >= MAX_NESTING) continue;
+    } else if (depth > MAX_NESTING) continue;
+    out.push(t);
+  }
+  return out;
 }
 
 /** Control characters and invisible text made readable in messages. */

@@ -56,6 +56,16 @@ describe('renderHuman', function () {
     });
   }
 
+  it('shows a window of a very long line with the caret still under the span', function () {
+    const text = 'x'.repeat(5000) + ' bad ' + 'y'.repeat(5000);
+    const start = text.indexOf('bad');
+    const out = renderHuman([diag('f', start, start + 3)], new Map([['f', text]]));
+    const { shown, caret, width } = caretColumn(out);
+    expect(shown.length).to.be.lessThan(200);
+    expect(shown.startsWith('...') && shown.endsWith('...')).to.equal(true);
+    expect(shown.slice(caret, caret + width)).to.equal('bad');
+  });
+
   it('draws at least one caret for an empty span at end of line', function () {
     const out = renderHuman([diag('f', 3, 3)], new Map([['f', 'abc\n']]));
     expect(caretColumn(out)).to.deep.include({ caret: 3, width: 1 });

@@ -80,4 +80,12 @@ strings: \`description = "ménage à trois"\`.`,
     explain: `Strings use double quotes only: \`flavor = "m1.large"\`, not \`flavor = 'm1.large'\`. A double
 quote inside a string is written \\".`,
   },
+  CS1010: {
+    name: 'nesting-too-deep',
+    severity: 'error',
+    message: (a: { max: number }) => `blocks, lists or inputs nested deeper than ${a.max} levels`,
+    explain: `The spec language needs a few levels of nesting (a cluster, a block, maybe a list). Text
+nested deeper than the limit is not parsed, so that pathological input cannot exhaust the parser:
+the inner part is skipped and reported once, at the first opening bracket that is too deep.`,
+  },
 });

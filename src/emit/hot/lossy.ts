@@ -1,6 +1,7 @@
 // Checks and lossy-emit warnings of the HOT emitter (CS3202, CS3204-CS3208): spec features the
 // single-file HOT output cannot express, reported once per feature at the spec text that asked
 // for it, each saying what the output does instead (kompose checkUnsupportedKey).
+import { specDuration } from '../spec-units.js';
 import { tick } from '../../diagnostics/codes/define.js';
 import type { DiagnosticCollector } from '../../diagnostics/collector.js';
 import type { ClusterModel } from '../../model/model.js';
@@ -19,7 +20,7 @@ export function reportLossy(m: ClusterModel, mode: HotMode, diag: DiagnosticColl
   }
   const e = m.services.elasticity;
   if (e.enabled && e.origin !== undefined && m.agentPools.some((g) => g.size.kind === 'range')) {
-    diag.report('CS3204', e.origin ?? m.agentPools.find((g) => g.size.kind === 'range')?.size.origin, { timeout: `${e.idleTimeout}s` }, {
+    diag.report('CS3204', e.origin ?? m.agentPools.find((g) => g.size.kind === 'range')?.size.origin, { timeout: specDuration(e.idleTimeout) }, {
       label: 'idle timeout used by CLUES only',
       help: 'connect the `<pool>_scale_down_url` output to an alarm (Aodh) or a monitoring system to remove idle agents',
     });

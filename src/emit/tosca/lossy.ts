@@ -4,12 +4,12 @@
 // keepalived/VIP, calico, rexray, consul naming, cluster name, network or key pair property exists
 // on the Mesos types or on tosca.nodes.indigo.Compute; availability_zone only on a placement policy
 // that needs a cloud_id the spec cannot know.
+import { specDuration } from '../spec-units.js';
 import { tick } from '../../diagnostics/codes/define.js';
 import type { DiagnosticCollector } from '../../diagnostics/collector.js';
 import type { ClusterModel, Param } from '../../model/model.js';
 import { DEFAULT_IDLE_TIMEOUT } from '../../model/services.js';
 import { rangePools } from './node-templates.js';
-import { durationValue } from './values.js';
 
 /** Default datacenter and domain of Consul (indigo-dc.consul role defaults). */
 const CONSUL_DEFAULTS = { datacenter: 'dc1', domain: 'consul' } as const;
@@ -47,13 +47,13 @@ export function reportLossy(m: ClusterModel, diag: DiagnosticCollector): void {
   }
   const c = m.cloud;
   if (c.availabilityZone) {
-    diag.report('CS3106', c.availabilityZone.origin ?? c.origin ?? m.origin, { zone: show(c.availabilityZone) }, { label: 'not representable in tosca' });
+    diag.report('CS3106', c.availabilityZone.origin ?? c.origin ?? m.origin, { zone: show(c.availabilityZone) }, { label: 'used by the HOT output only' });
   }
-  if (c.network) diag.report('CS3107', c.network.origin ?? c.origin ?? m.origin, { what: 'network name' }, { label: 'not representable in tosca' });
+  if (c.network) diag.report('CS3107', c.network.origin ?? c.origin ?? m.origin, { what: 'network name' }, { label: 'used by the HOT output only' });
   if (c.publicNetwork) {
-    diag.report('CS3107', c.publicNetwork.origin ?? c.origin ?? m.origin, { what: 'public network name' }, { label: 'not representable in tosca' });
+    diag.report('CS3107', c.publicNetwork.origin ?? c.origin ?? m.origin, { what: 'public network name' }, { label: 'used by the HOT output only' });
   }
-  if (c.keyName) diag.report('CS3108', c.keyName.origin ?? c.origin ?? m.origin, {}, { label: 'not representable in tosca' });
+  if (c.keyName) diag.report('CS3108', c.keyName.origin ?? c.origin ?? m.origin, {}, { label: 'used by the HOT output only' });
   const [first, ...extra] = rangePools(m);
   for (const p of extra) {
     diag.report('CS3109', p.size.origin ?? p.origin, { pool: p.id, first: first?.id ?? '' }, {
@@ -63,7 +63,7 @@ export function reportLossy(m: ClusterModel, diag: DiagnosticCollector): void {
   }
   const el = s.elasticity;
   if (first && el.idleTimeout !== DEFAULT_IDLE_TIMEOUT) {
-    diag.report('CS3112', el.origin ?? first.size.origin ?? m.origin, { timeout: durationValue(el.idleTimeout) }, { label: 'not representable in tosca' });
+    diag.report('CS3112', el.origin ?? first.size.origin ?? m.origin, { timeout: specDuration(el.idleTimeout) }, { label: 'not representable in tosca' });
   }
   if (!s.marathon.enabled) diag.report('CS3111', s.marathon.origin ?? m.origin, {}, { label: 'not representable in tosca' });
 }

@@ -232,7 +232,7 @@ describe('emit/tosca', () => {
       const el = { ...m.services.elasticity, idleTimeout: 900, origin: sp(650) };
       const { diag } = emit({ ...m, services: { ...m.services, elasticity: el } });
       const d = diag.diagnostics.filter((x) => x.code === 'CS3112');
-      expect(d.map((x) => [x.primary?.span.start, x.message.includes('`15 m`')])).to.deep.equal([[650, true]]);
+      expect(d.map((x) => [x.primary?.span.start, x.message.includes('`15 min`')])).to.deep.equal([[650, true]]);
       expect(codes(emit(upstreamShapeModel()).diag)).not.to.include('CS3112');
     });
     it('reports calico, cluster name, availability zone and disabled marathon', () => {
