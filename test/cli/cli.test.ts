@@ -106,6 +106,43 @@ describe('clusterc CLI', function () {
     expect(statSync(join(out, 'x.tosca.yaml')).mtimeMs).to.equal(before);
   });
 
+  it('compile writes both documents atomically and leaves no temporary file', function () {
+    const dir = tmp();
+    const out = join(dir, 'o');
+    mkdirSync(out);
+    writeFileSync(join(out, 'mesos-minimal.tosca.yaml'), 'stale\n');
+    const r = clusterc(['compile', 'examples/mesos-minimal.cluster', '--out-dir', out]);
+    expect(r.status, r.stderr).to.equal(0);
+    expect(readdirSync(out).sort()).to.deep.equal(['mesos-minimal.hot.yaml', 'mesos-minimal.tosca.yaml']);
+    expect(readFileSync(join(out, 'mesos-minimal.tosca.yaml'), 'utf8')).to.equal(readFileSync(join(ROOT, 'out/mesos-minimal.tosca.yaml'), 'utf8'));
+    expect(readFileSync(join(out, 'mesos-minimal.hot.yaml'), 'utf8')).to.equal(readFileSync(join(ROOT, 'out/mesos-minimal.hot.yaml'), 'utf8'));
+  });
+
+  it('compile --stdout prints one target and writes nothing', function () {
+    const dir = tmp();
+    const r = clusterc(['compile', 'examples/mesos-minimal.cluster', '--target', 'tosca', '--stdout', '--out-dir', join(dir, 'o')]);
+    expect(r.status).to.equal(0);
+    expect(r.stdout).to.equal(readFileSync(join(ROOT, 'out/mesos-minimal.tosca.yaml'), 'utf8'));
+    expect(readdirSync(dir)).to.deep.equal([]);
+  });
+
+  it('compile --deny-warnings turns lossy-emit warnings into errors and writes nothing', function () {
+    const dir = tmp();
+    const r = clusterc(['compile', join(ROOT, 'examples/mesos-ha.cluster'), '--deny-warnings', '--out-dir', join(dir, 'o')], dir);
+    expect(r.status).to.equal(1);
+    expect(r.stderr).to.match(/^error\[CS3101\]/m);
+    expect(readdirSync(dir)).to.deep.equal([]);
+  });
+
+  it('compile --allow silences a lossy-emit warning by name; unknown names are usage errors', function () {
+    const dir = tmp();
+    const r = clusterc(['compile', join(ROOT, 'examples/mesos-ha.cluster'), '--allow', 'tosca-keepalived-vip', '--out-dir', join(dir, 'o')], dir);
+    expect(r.status).to.equal(0);
+    expect(r.stderr).to.not.include('CS3101');
+    expect(r.stderr).to.include('CS3103');
+    expect(clusterc(['compile', 'examples/mesos-ha.cluster', '--allow', 'no-such-warning']).status).to.equal(2);
+  });
+
   it('compile --stdout needs a single target', function () {
     const r = clusterc(['compile', '--stdout', 'examples/mesos-minimal.cluster']);
     expect(r.status).to.equal(2);
