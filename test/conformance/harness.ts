@@ -2,8 +2,9 @@
 // The harnesses use the OpenStack tools themselves (Debian python3-tosca-parser, python3-heat) run
 // with /usr/bin/python3; see test/conformance/README.md.
 import { spawnSync } from 'node:child_process';
+import { sharedDir } from '../support/shared.js';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
 export interface ToscaNodeTemplate {
   name: string;
@@ -34,10 +35,7 @@ const PYTHON = process.env['CLUSTERC_PYTHON'] ?? '/usr/bin/python3';
 const TOSCA_SCRIPT = join(root, 'test', 'conformance', 'tosca_validate.py');
 const HEAT_SCRIPT = join(root, 'test', 'conformance', 'heat_validate.py');
 
-/** The shared reference dir: $CLUSTERC_SHARED, else ../shared next to the repo. */
-export function sharedDir(): string {
-  return resolve(root, process.env['CLUSTERC_SHARED'] ?? join('..', 'shared'));
-}
+export { sharedDir };
 
 function canImport(module: string): boolean {
   const r = spawnSync(PYTHON, ['-c', `import ${module}`], { encoding: 'utf8', timeout: 60_000 });

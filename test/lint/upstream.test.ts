@@ -4,14 +4,15 @@
 // (or, once, why it cannot be verified in this copy). Skips with a printed reason when the shared folder is
 // missing, but fails instead when CI is set.
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { expect } from 'chai';
 import { LineIndex } from '../../src/diagnostics/line-index.js';
 import { fsReader } from '../../src/cli/lint.js';
 import { lintFiles, type ImportMapping } from '../../src/lint/index.js';
 import { ROOT } from '../support/golden.js';
+import { sharedDir, skipOrFail } from '../support/shared.js';
 
-const SHARED = process.env['CLUSTERC_SHARED'] ?? resolve(ROOT, '../shared');
+const SHARED = sharedDir();
 const UP = join(SHARED, 'upstream');
 
 /** Expected findings per file (relative to shared/upstream): `CODE:line` → why it is there. */
@@ -78,9 +79,7 @@ function yamlFiles(dir: string, out: string[] = []): string[] {
 describe('lint of the upstream INDIGO TOSCA files', function () {
   before(function () {
     if (!existsSync(join(UP, 'tosca-types'))) {
-      if (process.env['CI']) throw new Error(`shared upstream fixtures missing at ${UP} (set CLUSTERC_SHARED)`);
-      console.log(`    skipped: shared upstream fixtures not found at ${UP} (set CLUSTERC_SHARED to run)`);
-      this.skip();
+      skipOrFail(this, `shared upstream fixtures not found at ${UP} (set CLUSTERC_SHARED)`);
     }
   });
 

@@ -5,13 +5,14 @@
 // requirements list. Skips with a printed reason when ../shared is missing, fails instead under CI.
 import { expect } from 'chai';
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import YAML from 'yaml';
 import { ROLES, ROLE_INPUTS, ROLE_LIST, artifactFile, galaxyRequirements, planCluster, rolesOfPlan, PLAY_WIDE_VARS } from '../../src/roles/index.js';
 import type { RoleId } from '../../src/roles/index.js';
 import { cluster, input, range, fixed } from './fixtures.js';
+import { sharedDir, skipOrFail } from '../support/shared.js';
 
-const SHARED = process.env['CLUSTERC_SHARED'] ?? resolve(process.cwd(), '..', 'shared');
+const SHARED = sharedDir();
 const UPSTREAM = join(SHARED, 'upstream');
 
 /** Models that together make the plan set every variable it can set. */
@@ -139,10 +140,7 @@ describe('roles: catalog', () => {
   describe('against the upstream role files', function () {
     before(function () {
       if (existsSync(join(UPSTREAM, 'SOURCES.md'))) return;
-      const reason = `upstream role files not found under ${UPSTREAM} (set CLUSTERC_SHARED)`;
-      if (process.env['CI']) throw new Error(reason);
-      console.log(`      skipped: ${reason}`);
-      this.skip();
+      skipOrFail(this, `upstream role files not found under ${UPSTREAM} (set CLUSTERC_SHARED)`);
     });
 
     it('reads every defaults file, changing only the leading white space of quoted continuation lines', () => {

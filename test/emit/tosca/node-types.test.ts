@@ -12,15 +12,12 @@ import { buildTosca } from '../../../src/emit/tosca/index.js';
 import { TYPE_TABLES } from '../../../src/emit/tosca/node-types.generated.js';
 import { GENERATED_PATH, readNodeTypeFiles, renderNodeTypesModule } from '../../../src/tools/gen-node-types.js';
 import { ROOT } from '../../support/golden.js';
+import { sharedDir, skipOrFail } from '../../support/shared.js';
 import { haModel, upstreamShapeModel } from './fixtures.js';
 
 type Obj = Record<string, any>;
 const SECTIONS = ['data_types', 'capability_types', 'artifact_types', 'relationship_types', 'interface_types', 'node_types'] as const;
 
-/** ../shared, or $CLUSTERC_SHARED. */
-export function sharedDir(): string {
-  return process.env['CLUSTERC_SHARED'] ?? resolve(ROOT, '..', 'shared');
-}
 
 function load(path: string): Obj {
   // custom_types.yaml repeats a key (Docker `constraints`, line 1307): read it as PyYAML does, last wins.
@@ -73,10 +70,7 @@ describe('node-types/', () => {
 
   before(function () {
     if (available) return;
-    const reason = `upstream definitions not found under ${shared} (set CLUSTERC_SHARED)`;
-    if (process.env['CI']) throw new Error(reason);
-    console.log(`      skipped: ${reason}`);
-    this.skip();
+    skipOrFail(this, `upstream definitions not found under ${shared} (set CLUSTERC_SHARED)`);
   });
 
   it('indigo-mesos.yaml agrees with custom_types.yaml @40fa4d6 for every type it defines', () => {
