@@ -5,7 +5,11 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { buildExamples } from '../src/tools/examples.js';
-import { sortDiagnostics } from '../src/diagnostics/collector.js';
+import { compile } from '../src/compile.js';
+import { DiagnosticCollector, sortDiagnostics } from '../src/diagnostics/collector.js';
+import { buildHot } from '../src/emit/hot/index.js';
+import { buildTosca } from '../src/emit/tosca/index.js';
+import { expectReadsBack } from './support/yaml.js';
 import { renderHuman, renderSummary } from '../src/diagnostics/render.js';
 import { ROOT, expectGolden } from './support/golden.js';
 
@@ -36,6 +40,18 @@ describe('out/ (compiled examples)', function () {
       expect(names.some((n) => n.endsWith('.hot.yaml')), ex).to.equal(true);
     }
     expect(byExample.size).to.be.greaterThan(0);
+  });
+
+  it('every output reads back (YAML 1.1) as the data its emitter built', function () {
+    for (const example of [...new Set(outputs.map((o) => o.example))]) {
+      const r = compile(readFileSync(join(ROOT, example), 'utf8'), example, { stopAfter: 'lower' });
+      for (const m of r.models) {
+        const tosca = outputs.find((o) => o.name === `${m.name}.tosca.yaml`)!;
+        const hot = outputs.find((o) => o.name === `${m.name}.hot.yaml`)!;
+        expectReadsBack(tosca.content, JSON.parse(JSON.stringify(buildTosca(m, {}, new DiagnosticCollector()))), tosca.name);
+        expectReadsBack(hot.content, JSON.parse(JSON.stringify(buildHot(m, {}, new DiagnosticCollector()))), hot.name);
+      }
+    }
   });
 
   it('out/ is up to date (run `npm run examples`)', function () {

@@ -1,7 +1,8 @@
 // Grammar documents generated from the parser (the single source of truth): an EBNF text
 // printed from chevrotain's serialized grammar, and the railroad-diagram HTML. Pure: the CLI
 // (src/cli/grammar.ts) supplies the diagram scripts so the HTML works offline.
-import { createSyntaxDiagramsCode, type ISerializedGast } from 'chevrotain';
+import type { ISerializedGast } from 'chevrotain';
+import { createSyntaxDiagramsCode } from './chevrotain.js';
 import { specParser } from './parser.js';
 
 /** EBNF spellings of terminals: keywords and punctuation quoted, other tokens by class. */

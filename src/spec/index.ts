@@ -1,7 +1,8 @@
 // Front end entry point: text → tokens → CST → AST. Never throws on bad input: lexer and parser
 // errors become CS1xxx diagnostics and a possibly partial AST is returned (error recovery on, so
 // one run reports every syntax error).
-import { EOF, type IRecognitionException, type IToken } from 'chevrotain';
+import type { IRecognitionException, IToken } from 'chevrotain';
+import { EOF } from './chevrotain.js';
 import type { DiagnosticCollector } from '../diagnostics/collector.js';
 import type { Label } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';

@@ -11,7 +11,8 @@
 //   value     = STRING | NUMBER [ UNIT ] | "true" | "false" | IPV4 | CIDR | list | inputRef | IDENT ;
 //   inputRef  = "input" [ "(" value ")" ] | "secret" ;
 //   list      = "[" [ value { "," value } [ "," ] ] "]" ;
-import { CstParser, EOF, type CstNode, type IParserErrorMessageProvider, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
+import type { CstNode, IParserErrorMessageProvider, IRecognitionException, IToken, TokenType } from 'chevrotain';
+import { CstParser, EOF } from './chevrotain.js';
 import * as T from './tokens.js';
 
 /** Names a found token for messages. */
@@ -46,8 +47,18 @@ const messages: IParserErrorMessageProvider = {
 
 /** Parser for the cluster-spec language; use `specParser()` for the shared instance. */
 export class SpecParser extends CstParser {
-  constructor() {
-    super(T.ALL_TOKENS, { recoveryEnabled: true, nodeLocationTracking: 'full', maxLookahead: 3, errorMessageProvider: messages });
+  /**
+   * @param validate run chevrotain's grammar validations (ambiguities, left recursion) during
+   *   self-analysis: a test does, the shared instance skips them to start faster. @default false
+   */
+  constructor(validate = false) {
+    super(T.ALL_TOKENS, {
+      recoveryEnabled: true,
+      nodeLocationTracking: 'full',
+      maxLookahead: 3,
+      errorMessageProvider: messages,
+      skipValidations: !validate,
+    });
     this.performSelfAnalysis();
   }
 

@@ -2,7 +2,8 @@
 // whitespace are skipped. Malformed literals get their own tokens (UnterminatedString,
 // BadNumber) in the category of the literal they imitate, so the parser carries on as if the
 // literal were fine and build-ast.ts reports one precise diagnostic instead of a cascade.
-import { createToken, Lexer, type CustomPatternMatcherFunc, type TokenType } from 'chevrotain';
+import type { CustomPatternMatcherFunc, Lexer as LexerType, TokenType } from 'chevrotain';
+import { createToken, Lexer } from './chevrotain.js';
 
 /** Size units (bytes) and duration units (seconds), by spelling. */
 export const SIZE_UNITS: Readonly<Record<string, number>> = {
@@ -160,9 +161,9 @@ export const ALL_TOKENS: TokenType[] = [
   Identifier,
 ];
 
-let lexer: Lexer | undefined;
+let lexer: LexerType | undefined;
 /** The lexer, built on first use. */
-export function specLexer(): Lexer {
+export function specLexer(): LexerType {
   lexer ??= new Lexer(ALL_TOKENS, { positionTracking: 'full', ensureOptimizations: false });
   return lexer;
 }

@@ -18,6 +18,10 @@ import { renderHuman } from '../../src/diagnostics/render.js';
 import { conformanceAvailable, runHeatValidate, runToscaValidate } from '../conformance/harness.js';
 import { params, propertySeed, validSpecText } from './generators.js';
 import { skipOrFail } from '../support/shared.js';
+import { DiagnosticCollector } from '../../src/diagnostics/collector.js';
+import { buildHot } from '../../src/emit/hot/index.js';
+import { buildTosca } from '../../src/emit/tosca/index.js';
+import { expectReadsBack } from '../support/yaml.js';
 
 type Mode = 'cloud-init' | 'software-config';
 const MODES: readonly Mode[] = ['cloud-init', 'software-config'];
@@ -64,6 +68,10 @@ describe('property: generated valid specs', function () {
             expect(value, f.name).to.be.an('object');
             if (f.target === 'tosca') expect(value).to.have.property('tosca_definitions_version');
             else expect(value).to.have.property('heat_template_version');
+            // The text reads back (YAML 1.1, as PyYAML) as exactly the data the emitter built.
+            const m = a.models.find((x) => f.name.startsWith(`${x.name}.`))!;
+            const built = f.target === 'tosca' ? buildTosca(m, {}, new DiagnosticCollector()) : buildHot(m, { mode }, new DiagnosticCollector());
+            expectReadsBack(f.content, JSON.parse(JSON.stringify(built)), f.name);
           }
         }
       }),

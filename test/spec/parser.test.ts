@@ -3,6 +3,7 @@ import { expect } from 'chai';
 import { DiagnosticCollector } from '../../src/diagnostics/collector.js';
 import type * as A from '../../src/spec/ast.js';
 import { parseSpec } from '../../src/spec/index.js';
+import { SpecParser } from '../../src/spec/parser.js';
 import { marked } from '../support/marked.js';
 
 function parse(text: string): { ast: A.SpecFile; diag: DiagnosticCollector } {
@@ -25,6 +26,10 @@ function body(text: string): readonly A.Statement[] {
 }
 
 describe('parser', function () {
+  it('has a grammar that passes chevrotain\'s validations (ambiguity, recursion)', function () {
+    expect(() => new SpecParser(true)).to.not.throw();
+  });
+
   it('parses several clusters with names, spans and keyword spans', function () {
     const { text } = marked('cluster "a" { }\ncluster "b" { }');
     const { ast, diag } = parse(text);

@@ -5,7 +5,7 @@
 // Invariant: no spec value ever appears in the playbook text; values travel only as data slots.
 // Known limit: a concatenation that includes the self address is joined by Jinja at boot from
 // `!unsafe` parts and the fact; verified safe (copies included) on ansible-core 2.14 only.
-import isEqual from 'lodash/isEqual.js';
+import { isDeepStrictEqual as isEqual } from 'node:util';
 import type { ClusterModel } from '../../../model/model.js';
 import { PLAY_WIDE_VARS, type GroupPlan, type VarExpr } from '../../../roles/index.js';
 import type { HotRefs, HotValue } from './types.js';

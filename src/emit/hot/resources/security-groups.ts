@@ -6,7 +6,7 @@
 // group's security group (remote_mode remote_group_id without an id means the group itself,
 // which avoids a self-reference); vrrp → IP protocol `vrrp` (112). SSH is always open: from the
 // world on public groups, from the cluster otherwise.
-import isEqual from 'lodash/isEqual.js';
+import { isDeepStrictEqual as isEqual } from 'node:util';
 import type { HostGroup } from '../../../model/model.js';
 import { planGroup } from '../../../roles/index.js';
 import type { GroupPlan, PortRule } from '../../../roles/types.js';
