@@ -1,30 +1,20 @@
 // Lint phase 2 (structure): the converted YAML value → ajv validation against the TOSCA 1.0 JSON Schema
-// (schema/tosca-1-0.schema.ts) → LT1xxx diagnostics. The validator is compiled once, lazily at first use.
+// (schema/tosca-1-0.schema.ts) → LT1xxx diagnostics. The validator is ajv standalone code generated at build time.
 // Each ajv error is mapped back to a span through its instancePath (JSON Pointer → yaml node range):
 // additionalProperties points at the offending key, required at the parent's key; messages name the key.
-import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { DiagnosticCollector } from '../diagnostics/collector.js';
 import { didYouMean } from './suggest.js';
-import { TOSCA_1_0_SCHEMA } from './schema/tosca-1-0.schema.js';
+import { validate as generated } from './schema/validator.generated.js';
 import { spanAt, type DataPath, type ParsedFile } from './source.js';
 
-// ajv is CommonJS; under NodeNext its default export is the module object.
-const Ajv = ((AjvModule as unknown as { default?: typeof AjvModule }).default ?? AjvModule) as unknown as typeof AjvModule;
-
-let validator: ValidateFunction | undefined;
-
-/** The compiled schema validator (compiled on first call only). */
+/**
+ * The schema validator: ajv's standalone code generated at build time from TOSCA_1_0_SCHEMA
+ * (src/tools/gen-lint-validator.ts; a test fails when it is stale), so no schema is compiled at
+ * run time and ajv itself is not loaded.
+ */
 export function toscaValidator(): ValidateFunction {
-  if (!validator) {
-    const ajv = new (Ajv as unknown as new (o: object) => { compile(s: object): ValidateFunction })({
-      allErrors: true,
-      strict: true,
-      allowUnionTypes: true,
-      verbose: true,
-    });
-    validator = ajv.compile(TOSCA_1_0_SCHEMA);
-  }
-  return validator;
+  return generated as unknown as ValidateFunction;
 }
 
 /** Decodes a JSON Pointer (`/a/b~1c/0`) into path segments; numeric segments become indexes. */
