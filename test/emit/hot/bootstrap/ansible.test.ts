@@ -12,6 +12,7 @@ import { expect } from 'chai';
 import { softwareConfig } from '../../../../src/emit/hot/bootstrap/index.js';
 import { mastersPlan, model, refs } from './fixtures.js';
 import { hookVariables, resolvedUserData, runWriter, splitHeredocs, tmp } from './harness.js';
+import { skipOrFail } from '../../../support/shared.js';
 
 const HAVE_ANSIBLE = spawnSync('ansible-playbook', ['--version'], { encoding: 'utf8' }).status === 0;
 
@@ -85,7 +86,7 @@ function checkDumps(d: Record<string, Record<string, unknown>>, s: string, secre
 describe('HOT bootstrap through real Ansible', function () {
   this.timeout(300000);
   before(function () {
-    if (!HAVE_ANSIBLE) this.skip();
+    if (!HAVE_ANSIBLE) skipOrFail(this, 'ansible-playbook not installed (apt-get install ansible-core)');
   });
 
   const payloads = (dir: string): string[] => [
