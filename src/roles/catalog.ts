@@ -147,7 +147,22 @@ export function galaxyRequirements(roles: readonly RoleEntry[]): GalaxyRequireme
   }));
 }
 
-/** The INDIGO TOSCA artifact `file:` string of a role: `indigo-dc.mesos,<version>`. */
+/**
+ * The TOSCA artifact `file:` string of a role (tosca.artifacts.AnsibleGalaxy.role). The orchestrator's
+ * Infrastructure Manager runs `ansible-galaxy install <file>` with it. A role pinned to a commit is
+ * written in ansible-galaxy's role-spec form `git+<repo>,<commit>,<name>`: the INDIGO short form
+ * `indigo-dc.mesos,<commit>` would ask Galaxy for a release named after the commit, which
+ * ansible-galaxy refuses ("the specified version ... was not found in the list of available
+ * versions"; only Galaxy tags and `master` are accepted there). A role pinned to a Galaxy release
+ * keeps the short form `indigo-dc.mesos,<version>`.
+ */
 export function artifactFile(role: RoleEntry): string {
-  return `${role.galaxy},${role.version}`;
+  return role.src ? `git+${role.src},${role.version},${role.galaxy}` : `${role.galaxy},${role.version}`;
+}
+
+/** Reads an artifact `file:` string back into the Galaxy name and version (both forms above). */
+export function parseArtifactFile(file: string): { name: string; version: string | undefined } {
+  const parts = file.split(',');
+  if (/^[a-z]+\+/.test(parts[0] ?? '')) return { name: parts[2] ?? parts[0]!, version: parts[1] };
+  return { name: parts[0]!, version: parts[1] };
 }

@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
-import { ROLES, ROLE_INPUTS, ROLE_LIST, artifactFile, galaxyRequirements, planCluster, rolesOfPlan, PLAY_WIDE_VARS } from '../../src/roles/index.js';
+import { ROLES, ROLE_INPUTS, ROLE_LIST, artifactFile, galaxyRequirements, parseArtifactFile, planCluster, rolesOfPlan, PLAY_WIDE_VARS } from '../../src/roles/index.js';
 import type { RoleId } from '../../src/roles/index.js';
 import { cluster, input, range, fixed } from './fixtures.js';
 import { sharedDir, skipOrFail } from '../support/shared.js';
@@ -133,8 +133,13 @@ describe('roles: catalog', () => {
     expect(() => galaxyRequirements([{ id: 'nginx', galaxy: 'indigo-dc.nginx', version: 'x', groups: ['masters'] }])).to.throw(/not in the role catalog/);
   });
 
-  it('artifactFile is the INDIGO `name,version` form', () => {
-    expect(artifactFile(ROLES.mesos)).to.equal('indigo-dc.mesos,c03f79e4382041515fc4f6c8267644a2bebb2443');
+  it('artifactFile pins a commit in ansible-galaxy\'s `git+repo,commit,name` role-spec form, and reads back', () => {
+    expect(artifactFile(ROLES.mesos)).to.equal(
+      'git+https://github.com/indigo-dc/ansible-role-mesos.git,c03f79e4382041515fc4f6c8267644a2bebb2443,indigo-dc.mesos',
+    );
+    expect(parseArtifactFile(artifactFile(ROLES.mesos))).to.deep.equal({ name: 'indigo-dc.mesos', version: ROLES.mesos.version });
+    expect(artifactFile({ ...ROLES.mesos, src: undefined } as never)).to.equal(`indigo-dc.mesos,${ROLES.mesos.version}`);
+    expect(parseArtifactFile('indigo-dc.mesos,v2.1.0')).to.deep.equal({ name: 'indigo-dc.mesos', version: 'v2.1.0' });
   });
 
   describe('against the upstream role files', function () {

@@ -8,6 +8,8 @@ import { isYMap, own, type DataPath } from '../source.js';
 import { checkArtifactTypes, checkInterfaces, checkTypeRef } from './type-refs.js';
 
 const GALAXY_ROLE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_.-]+(,[A-Za-z0-9_.\/+-]+)?$/;
+/** ansible-galaxy's role-spec form for a source repository: `git+https://host/repo.git[,version[,name]]`. */
+const SCM_ROLE = /^(git|hg)\+https?:\/\/[^\s,]+(,[A-Za-z0-9_.\/+-]+(,[A-Za-z0-9_-]+\.[A-Za-z0-9_.-]+)?)?$/;
 
 /** Checks artifacts and operation implementations of node types and node templates. */
 export function checkArtifacts(ctx: RuleContext): void {
@@ -55,7 +57,7 @@ function artifact(ctx: RuleContext, a: unknown, path: DataPath): void {
   if (typeof type === 'string') {
     checkTypeRef(ctx, 'artifact', type, [...path, 'type']);
     if (ctx.scope.derivesFrom('artifact', type, 'tosca.artifacts.AnsibleGalaxy.role') || type === 'tosca.artifacts.AnsibleGalaxy.role') {
-      if (!GALAXY_ROLE.test(f)) ctx.report('LT2008', fpath, { role: f }, { help: 'write it as `namespace.role` or `namespace.role,version`, e.g. `indigo-dc.mesos,v1.0.0`' });
+      if (!GALAXY_ROLE.test(f) && !SCM_ROLE.test(f)) ctx.report('LT2008', fpath, { role: f }, { help: 'write it as `namespace.role` or `namespace.role,version`, e.g. `indigo-dc.mesos,v1.0.0`' });
       return;
     }
     // Images and other deployment artifacts name things in registries, not files.

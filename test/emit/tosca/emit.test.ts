@@ -180,7 +180,7 @@ describe('emit/tosca', () => {
       expect(nodes.mesos_slave_gpu).to.not.have.property('capabilities');
       // pinned role versions from the role catalog, the same the HOT output installs
       expect(nodes.mesos_slave.artifacts.mesos_agent_role).to.deep.equal({ file: artifactFile(ROLES.mesos), type: 'tosca.artifacts.AnsibleGalaxy.role' });
-      expect(nodes.mesos_load_balancer.artifacts.marathon_lb_role.file).to.equal(`indigo-dc.marathon-lb,${ROLES['marathon-lb'].version}`);
+      expect(nodes.mesos_load_balancer.artifacts.marathon_lb_role.file).to.equal(artifactFile(ROLES['marathon-lb']));
       expect(Object.keys(nodes.mesos_master.artifacts)).to.deep.equal([
         'docker_agent_role', 'consul_agent_role', 'zookeeper_agent_role', 'mesos_agent_role', 'marathon_agent_role', 'chronos_agent_role',
       ]);
