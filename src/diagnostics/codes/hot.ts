@@ -93,4 +93,16 @@ install Ansible, git and PyYAML with apt-get, as on the stock Ubuntu cloud image
 another distribution the setup fails and, in cloud-init mode, reports the failure to the wait
 condition, so the stack fails visibly. Use an Ubuntu image, or allow with --allow hot-non-ubuntu-image.`,
   },
+  CS3209: {
+    name: 'hot-template-too-large',
+    severity: 'warning',
+    configurable: true,
+    message: (a: { size: number; limit: number }) =>
+      `the heat template is ${a.size} bytes, above heat's default \`max_template_size\` of ${a.limit} bytes`,
+    explain: `Heat refuses templates larger than its max_template_size setting (524288 bytes by
+default) with "Template size exceeds maximum allowed size". Every master and load balancer carries
+its own copy of its group's bootstrap script, and every agent pool one more, so a spec with many
+pools or hosts can pass the limit. Merge agent pools, or ask the cloud operator to raise
+max_template_size. Allow with --allow hot-template-too-large.`,
+  },
 });
