@@ -33,6 +33,22 @@ function byName<T extends { file: string }>(results: T[]): Map<string, T> {
   return new Map(results.map((r) => [r.file.split('/').pop() ?? r.file, r]));
 }
 
+/** One test per broken fixture: the harness rejects it with an error mentioning every needle. */
+function itRejectsEach(
+  broken: Record<string, string[]>,
+  results: () => Map<string, { ok: boolean; errors: string[] }>,
+): void {
+  for (const [name, needles] of Object.entries(broken)) {
+    it(`rejects ${name}`, function () {
+      const r = results().get(name);
+      expect(r, name).to.not.equal(undefined);
+      expect(r!.ok, name).to.equal(false);
+      const hit = r!.errors.some((e) => needles.every((n) => e.includes(n)));
+      expect(hit, `${name}: no error mentions ${JSON.stringify(needles)} in ${JSON.stringify(r!.errors)}`).to.equal(true);
+    });
+  }
+}
+
 describe('conformance harnesses', function () {
   this.timeout(180_000);
 
@@ -85,17 +101,7 @@ describe('conformance harnesses', function () {
       }
     });
 
-    for (const [name, needles] of Object.entries(broken)) {
-      it(`rejects ${name}`, function () {
-        const r = results.get(name);
-        expect(r, name).to.not.equal(undefined);
-        expect(r!.ok, name).to.equal(false);
-        const hit = r!.errors.some((e) => needles.every((n) => e.includes(n)));
-        expect(hit, `${name}: no error mentions ${JSON.stringify(needles)} in ${JSON.stringify(r!.errors)}`).to.equal(
-          true,
-        );
-      });
-    }
+    itRejectsEach(broken, () => results);
 
     it('serves a --map URL from a local file', function () {
       const url = 'https://example.invalid/not-mapped/custom_types.yaml';
@@ -151,17 +157,7 @@ describe('conformance harnesses', function () {
       for (const s of r!.skipped) expect(s).to.match(/needs a live cloud|placeholder value/);
     });
 
-    for (const [name, needles] of Object.entries(broken)) {
-      it(`rejects ${name}`, function () {
-        const r = results.get(name);
-        expect(r, name).to.not.equal(undefined);
-        expect(r!.ok, name).to.equal(false);
-        const hit = r!.errors.some((e) => needles.every((n) => e.includes(n)));
-        expect(hit, `${name}: no error mentions ${JSON.stringify(needles)} in ${JSON.stringify(r!.errors)}`).to.equal(
-          true,
-        );
-      });
-    }
+    itRejectsEach(broken, () => results);
 
     it('validates the upstream INDIGO nested templates (mesosnode.yaml, loadbalancer.yaml)', function () {
       const dir = join(sharedDir(), 'upstream', 'mesos-cluster', 'deploy', 'openstack-heat');

@@ -9,7 +9,7 @@ import { buildTosca, DEFAULT_TOSCA_TYPES_URL, emitTosca } from '../../../src/emi
 import { durationValue, NO_JINJA_PATTERN, sizeValue } from '../../../src/emit/tosca/values.js';
 import { artifactFile, ROLES } from '../../../src/roles/index.js';
 import { expectGolden } from '../../support/golden.js';
-import { haModel, inp, input, lit, sp, upstreamShapeModel } from './fixtures.js';
+import { extraInputs, haModel, inp, input, lit, sp, upstreamShapeModel } from './fixtures.js';
 
 type Obj = Record<string, any>;
 
@@ -56,15 +56,7 @@ describe('emit/tosca', () => {
   describe('inputs', () => {
     it('maps types, keeps defaults except for secrets, and bounds become constraints', () => {
       const m = upstreamShapeModel();
-      const extra = [
-        input('ratio', 'number', { default: 0.5, min: 0, max: 1 }),
-        input('debug', 'boolean', { default: false }),
-        input('disk', 'size', { default: 4 * 2 ** 30, min: 2 ** 30 }),
-        input('idle', 'duration', { default: 600, max: 86400 }),
-        input('zones', 'list', { default: ['a', 'b'] }),
-        input('ports', 'list', { default: [1, 2] }),
-        input('token', 'string', { secret: true, default: 'never-written' }),
-      ];
+      const extra = extraInputs();
       const { doc } = emit({ ...m, inputs: [...m.inputs, ...extra] });
       const inputs = doc['topology_template']['inputs'];
       expect(inputs['slave_num']).to.deep.include({ type: 'integer', default: 2, constraints: [{ greater_or_equal: 1 }] });
