@@ -139,7 +139,7 @@ describe('clusterc CLI', function () {
     const r = clusterc(['compile', join(ROOT, 'examples/mesos-ha.cluster'), '--allow', 'tosca-keepalived-vip', '--out-dir', join(dir, 'o')], dir);
     expect(r.status).to.equal(0);
     expect(r.stderr).to.not.include('CS3101');
-    expect(r.stderr).to.include('CS3103');
+    expect(r.stderr).to.include('CS3104');
     expect(clusterc(['compile', 'examples/mesos-ha.cluster', '--allow', 'no-such-warning']).status).to.equal(2);
   });
 

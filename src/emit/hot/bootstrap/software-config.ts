@@ -12,7 +12,8 @@
 // next pre-task loads it with include_vars. The playbook text holds no spec value.
 import type { ClusterModel } from '../../../model/model.js';
 import type { GroupPlan } from '../../../roles/index.js';
-import { DATA_PREFIX, ROLES_DIR, WORK_DIR, playbookYaml, requirementsYaml } from './documents.js';
+import { DATA_PREFIX, WORK_DIR, playbookYaml, requirementsYaml } from './documents.js';
+import { installLines } from './install.js';
 import { layoutGroup } from './layout.js';
 import type { HotRefs, HotValue } from './types.js';
 
@@ -39,24 +40,16 @@ export function softwareConfig(plan: GroupPlan, m: ClusterModel, refs: HotRefs):
   if (requirements.split('\n').includes('CLUSTERC_REQUIREMENTS_EOF')) throw new Error('requirements contain the heredoc delimiter');
   const setupConfig = [
     '#!/bin/bash',
-    `# clusterc setup of group ${plan.group.id}: Ansible from apt and the pinned indigo-dc roles, so that`,
+    `# clusterc setup of group ${plan.group.id}: ansible-core, its collections and the pinned indigo-dc roles, so that`,
     '# the heat-config-ansible hook can run the group playbook. Heat marks the deployment FAILED on a',
     '# non-zero exit status.',
     'set -Eeuo pipefail',
     'umask 077',
-    'export DEBIAN_FRONTEND=noninteractive',
     `mkdir -p ${WORK_DIR}`,
-    'clusterc_apt() { apt-get -o DPkg::Lock::Timeout=600 -o Acquire::Retries=5 "$@"; }',
-    'clusterc_apt update -q',
-    'clusterc_apt install -y -q ansible git python3 python3-yaml',
     `cat > ${WORK_DIR}/requirements.yml <<'CLUSTERC_REQUIREMENTS_EOF'`,
     requirements.trimEnd(),
     'CLUSTERC_REQUIREMENTS_EOF',
-    'for clusterc_try in 1 2 3; do',
-    `  if ansible-galaxy role install --force -p ${ROLES_DIR} -r ${WORK_DIR}/requirements.yml; then break; fi`,
-    '  if [ "$clusterc_try" = 3 ]; then exit 1; fi',
-    '  sleep 20',
-    'done',
+    ...installLines('exit 1'),
     '',
   ].join('\n');
   return { config, inputs, inputValues, setupConfig };
