@@ -72,9 +72,11 @@ withOutputOptions(
 withOutputOptions(
   program
     .command('lint')
-    .description('lint TOSCA Simple Profile 1.0 definitions and service templates')
-    .argument('<paths...>', 'YAML files or directories')
+    .description('lint TOSCA definitions and service templates (Simple Profile 1.0-1.3, NFV and MEC profiles)')
+    .argument('<paths...>', 'YAML files or directories (directories: YAML that is not TOSCA is skipped with a note)')
     .option('--import-map <url=path>', 'serve an import URL (or URL prefix ending in /) from a local path (repeatable)', collect)
+    .option('--severity <rule=level>', 'set a lint rule to error, warning, note or off (repeatable; wins over .clusterc-lint.yaml)', collect)
+    .option('--no-config', 'ignore .clusterc-lint.yaml files')
     .option('--allow <name>', 'turn a lint rule off (repeatable)', collect)
     .option('--deny <name>', 'make a lint warning an error (repeatable)', collect)
     .option('--deny-warnings', 'treat warnings as errors'),
