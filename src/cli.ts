@@ -96,6 +96,57 @@ program
   .option('--write <dir>', 'write both files into DIR')
   .action((opts) => run(async () => (await import('./cli/grammar.js')).runGrammar(opts)));
 
+/** Adds the connection options of the deployment commands. */
+function withOrchestrator(cmd: Command): Command {
+  return withOutputOptions(cmd)
+    .option('--url <url>', 'orchestrator API root (default: $ORCHENT_URL)')
+    .option('--request-timeout <duration>', 'time limit of one request, e.g. 30s', '60s');
+}
+
+/** Adds --wait and its limits. */
+function withWait(cmd: Command, what: string): Command {
+  return cmd
+    .option('--wait', `wait until the ${what}, with a progress line (Ctrl-C stops waiting, not the deployment)`)
+    .option('--poll-interval <duration>', 'time between two status polls', '10s')
+    .option('--wait-timeout <duration>', 'stop waiting after this long', '2h');
+}
+
+const ORCHENT_ENV = `
+Environment (as for orchent): ORCHENT_URL (API root), ORCHENT_TOKEN (access token) or
+ORCHENT_AGENT_ACCOUNT (get one with \`oidc-token ACCOUNT\`), ORCHENT_CAFILE (PEM of a private CA).`;
+
+withWait(
+  withOrchestrator(
+    program
+      .command('submit')
+      .description('compile a spec and create its TOSCA deployment on the INDIGO PaaS Orchestrator; prints the deployment uuid')
+      .argument('<file>', '.cluster spec file')
+      .option('--cluster <name>', 'the cluster to deploy when the file declares several')
+      .option('--inputs <file>', 'input values: the <cluster>.tosca.inputs.json compile writes, filled in')
+      .option('-p, --parameter <name=value>', 'an input value (repeatable; wins over --inputs)', collect)
+      .option('--group <group>', 'user group of the deployment (one of the token\'s groups)')
+      .option('--callback <url>', 'URL the orchestrator POSTs the deployment to when it is done')
+      .option('--timeout-mins <n>', 'orchestrator-side deployment timeout in minutes')
+      .option('--tosca-types-url <url>', 'URL of the INDIGO custom_types.yaml the TOSCA output imports'),
+  ),
+  'deployment is complete or failed',
+)
+  .addHelpText('after', `\nExample:\n  $ clusterc submit examples/mesos-ha.cluster --inputs mesos-prod.inputs.json -p marathon_password=$PW --group cms --wait\n${ORCHENT_ENV}`)
+  .action((file: string, opts) => run(async () => (await import('./cli/submit.js')).runSubmit(file, opts)));
+
+for (const [name, description, example] of [
+  ['status', 'print the status of a deployment (and the reason, when there is one)', 'clusterc status 11e9-9a1c-...'],
+  ['outputs', 'print the outputs of a deployment (endpoints, addresses)', 'clusterc outputs 11e9-9a1c-... --format json'],
+  ['logs', 'print the log of a deployment', 'clusterc logs 11e9-9a1c-... | less'],
+  ['delete', 'delete a deployment and everything it created', 'clusterc delete 11e9-9a1c-... --wait'],
+] as const) {
+  const cmd = withOrchestrator(program.command(name).description(description).argument('<id>', 'deployment uuid'));
+  if (name === 'delete') withWait(cmd, 'deployment is gone');
+  cmd
+    .addHelpText('after', `\nExample:\n  $ ${example}\n${ORCHENT_ENV}`)
+    .action((id: string, opts) => run(async () => (await import('./cli/deployment.js')).runDeployment(name, id, opts)));
+}
+
 try {
   await program.parseAsync(process.argv);
 } catch (e) {

@@ -60,6 +60,8 @@ export async function runDeployment(command: DeploymentCommand, id: string, opts
       reportFailure(e, diag, targetUrl(opts), id);
     }
   }
-  const printed = exitCodeOf(printDiagnostics(diag.diagnostics, new Map(), opts));
+  // With --format json the answer is on stdout: diagnostics (also json, also stdout) only when there are some.
+  const quiet = opts.format === 'json' && diag.diagnostics.length === 0;
+  const printed = quiet ? 0 : exitCodeOf(printDiagnostics(diag.diagnostics, new Map(), opts));
   return code ?? printed;
 }
