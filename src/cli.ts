@@ -147,6 +147,30 @@ for (const [name, description, example] of [
     .action((id: string, opts) => run(async () => (await import('./cli/deployment.js')).runDeployment(name, id, opts)));
 }
 
+withOutputOptions(
+  program
+    .command('init')
+    .description('write a commented starter spec NAME.cluster that compiles as it is')
+    .argument('[name]', 'cluster name (also the file name)', 'my-cluster')
+    .option('--ha', 'three masters, elastic agents, two load balancers with a VIP')
+    .option('--dir <dir>', 'directory to write into', '.')
+    .option('--stdout', 'print the spec instead of writing it')
+    .option('--force', 'overwrite an existing file'),
+)
+  .addHelpText('after', '\nExample:\n  $ clusterc init mesos-prod --ha && clusterc compile mesos-prod.cluster')
+  .action((name: string, opts) => run(async () => (await import('./cli/init.js')).runInit(name, opts)));
+
+withOutputOptions(
+  program
+    .command('fmt')
+    .description('rewrite specs in the canonical layout (indentation, aligned `=`, spacing), keeping every comment')
+    .argument('<files...>', '.cluster spec files')
+    .option('--check', 'write nothing; list the files that would change and exit 1 if any')
+    .option('--stdout', 'print the formatted spec instead of rewriting the file'),
+)
+  .addHelpText('after', '\nExample:\n  $ clusterc fmt --check examples/*.cluster || clusterc fmt examples/*.cluster')
+  .action((files: string[], opts) => run(async () => (await import('./cli/fmt.js')).runFmt(files, opts)));
+
 try {
   await program.parseAsync(process.argv);
 } catch (e) {

@@ -170,7 +170,7 @@ touched: it goes on, and \`clusterc status ID\` shows where it is.`,
     name: 'fmt-syntax-error',
     severity: 'error',
     message: (a: { file: string }) => `${tick(a.file)} has syntax errors: it is left as it is`,
-    explain: `\`clusterc fmt\` rewrites only files that parse; the syntax errors are reported above this
+    explain: `\`clusterc fmt\` rewrites only files that parse; the syntax errors are reported with this
 one. Fix them (\`clusterc check FILE\`) and run fmt again.`,
   },
   CS4302: {
