@@ -171,6 +171,18 @@ withOutputOptions(
   .addHelpText('after', '\nExample:\n  $ clusterc fmt --check examples/*.cluster || clusterc fmt examples/*.cluster')
   .action((files: string[], opts) => run(async () => (await import('./cli/fmt.js')).runFmt(files, opts)));
 
+withOutputOptions(
+  program
+    .command('diff')
+    .description('what changes in each output between two versions of a spec; for HOT, which resources Heat updates in place or replaces')
+    .argument('<old>', 'the old spec: a file, or REV:PATH from git (with no NEW: HEAD:<old> against <old>)')
+    .argument('[new]', 'the new spec: a file, or REV:PATH')
+    .addOption(new Option('--hot-mode <mode>', 'how HOT servers run the roles').choices(['cloud-init', 'software-config']).default('cloud-init'))
+    .option('--tosca-types-url <url>', 'URL of the INDIGO custom_types.yaml the TOSCA output imports'),
+)
+  .addHelpText('after', '\nExamples:\n  $ clusterc diff examples/mesos-ha.cluster              # HEAD:examples/mesos-ha.cluster against the file\n  $ clusterc diff v1.0:prod.cluster prod.cluster')
+  .action((oldArg: string, newArg: string | undefined, opts) => run(async () => (await import('./cli/diff.js')).runDiff(oldArg, newArg, opts)));
+
 try {
   await program.parseAsync(process.argv);
 } catch (e) {
