@@ -183,6 +183,18 @@ withOutputOptions(
   .addHelpText('after', '\nExamples:\n  $ clusterc diff examples/mesos-ha.cluster              # HEAD:examples/mesos-ha.cluster against the file\n  $ clusterc diff v1.0:prod.cluster prod.cluster')
   .action((oldArg: string, newArg: string | undefined, opts) => run(async () => (await import('./cli/diff.js')).runDiff(oldArg, newArg, opts)));
 
+withOutputOptions(
+  program
+    .command('graph')
+    .description('draw the topology: host groups, services, who reaches which port, the VIP, the inputs')
+    .argument('<file>', '.cluster spec file')
+    .addOption(new Option('--to <format>', 'graph format').choices(['dot', 'mermaid', 'svg']).default('dot'))
+    .option('--cluster <name>', 'the cluster to draw when the file declares several')
+    .option('-o, --output <file>', 'write the graph to FILE instead of stdout'),
+)
+  .addHelpText('after', '\nExamples:\n  $ clusterc graph examples/mesos-ha.cluster --to svg -o mesos-prod.svg\n  $ clusterc graph examples/mesos-ha.cluster --to mermaid     # paste into a Markdown ```mermaid block')
+  .action((file: string, opts) => run(async () => (await import('./cli/graph.js')).runGraph(file, opts)));
+
 try {
   await program.parseAsync(process.argv);
 } catch (e) {
