@@ -59,7 +59,7 @@ withOutputOptions(
     .description('compile cluster specs into TOSCA and HOT documents')
     .argument('<files...>', '.cluster spec files')
     .addOption(new Option('--target <target>', 'what to emit').choices(['tosca', 'hot', 'all']).default('all'))
-    .option('--out-dir <dir>', 'directory for <cluster>.tosca.yaml / <cluster>.hot.yaml', 'out')
+    .option('--out-dir <dir>', 'directory for <cluster>.tosca.yaml / <cluster>.hot.yaml and their inputs files', 'out')
     .option('--stdout', 'print the single target to stdout instead of writing files')
     .option('--tosca-types-url <url>', 'URL of the INDIGO custom_types.yaml the TOSCA output imports')
     .addOption(new Option('--hot-version <version>', 'heat_template_version of the HOT output').default('2018-08-31'))

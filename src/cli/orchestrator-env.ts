@@ -70,6 +70,13 @@ function accessToken(env: NodeJS.ProcessEnv, diag: DiagnosticCollector): string 
   return undefined;
 }
 
+/** A token usable in an Authorization header (RFC 6750 b64token characters, and no control characters). */
+function usableToken(token: string, diag: DiagnosticCollector): string | undefined {
+  if (/^[\x21-\x7e]+$/.test(token)) return token;
+  diag.report('CS4002', undefined, {}, { notes: ['the token has characters an access token cannot have (spaces or control characters); it is not shown'] });
+  return undefined;
+}
+
 /** Builds the client from options and environment; undefined (with diagnostics) when something is missing. */
 export function connect(opts: ConnectOptions, diag: DiagnosticCollector, env: NodeJS.ProcessEnv = process.env): OrchestratorClient | undefined {
   const url = (opts.url ?? env['ORCHENT_URL'] ?? '').trim();
@@ -87,7 +94,8 @@ export function connect(opts: ConnectOptions, diag: DiagnosticCollector, env: No
   }
   const timeoutMs = opts.requestTimeout !== undefined ? parseDuration(opts.requestTimeout, '--request-timeout') : 60_000;
   if (diag.hasErrors) return undefined;
-  const token = accessToken(env, diag);
+  const found = accessToken(env, diag);
+  const token = found === undefined ? undefined : usableToken(found, diag);
   if (token === undefined) return undefined;
   return new IndigoClient({ url, token, timeoutMs, ...(ca !== undefined ? { ca } : {}) });
 }

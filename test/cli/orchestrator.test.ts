@@ -266,6 +266,9 @@ describe('deployment commands against the fake orchestrator', function () {
   it('no url is CS4001, no token CS4002; the token comes from oidc-agent when ORCHENT_AGENT_ACCOUNT is set', async function () {
     expect(codes((await cli(['status', 'x'], { ORCHENT_TOKEN: TOKEN })).stderr)).to.deep.equal(['CS4001']);
     expect(codes((await cli(['status', 'x'], { ORCHENT_URL: fake.url })).stderr)).to.deep.equal(['CS4002']);
+    const spaced = await cli(['status', 'x'], { ORCHENT_URL: fake.url, ORCHENT_TOKEN: 'two words' });
+    expect(codes(spaced.stderr)).to.deep.equal(['CS4002']);
+    expect(spaced.stderr).to.not.include('two words');
     const bin = tmp();
     writeFileSync(join(bin, 'oidc-token'), `#!/bin/sh\n[ "$1" = "infn" ] && echo '${TOKEN}' && exit 0\necho "Error: account not loaded" >&2\nexit 1\n`);
     chmodSync(join(bin, 'oidc-token'), 0o755);
