@@ -113,7 +113,7 @@ describe('clusterc CLI', function () {
     writeFileSync(join(out, 'mesos-minimal.tosca.yaml'), 'stale\n');
     const r = clusterc(['compile', 'examples/mesos-minimal.cluster', '--out-dir', out]);
     expect(r.status, r.stderr).to.equal(0);
-    expect(readdirSync(out).sort()).to.deep.equal(['mesos-minimal.hot.yaml', 'mesos-minimal.tosca.yaml']);
+    expect(readdirSync(out).sort()).to.deep.equal(['mesos-minimal.hot.env.yaml', 'mesos-minimal.hot.yaml', 'mesos-minimal.tosca.inputs.json', 'mesos-minimal.tosca.yaml']);
     expect(readFileSync(join(out, 'mesos-minimal.tosca.yaml'), 'utf8')).to.equal(readFileSync(join(ROOT, 'out/mesos-minimal.tosca.yaml'), 'utf8'));
     expect(readFileSync(join(out, 'mesos-minimal.hot.yaml'), 'utf8')).to.equal(readFileSync(join(ROOT, 'out/mesos-minimal.hot.yaml'), 'utf8'));
   });

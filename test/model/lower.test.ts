@@ -119,6 +119,17 @@ describe('lowering: defaults', function () {
   });
 });
 
+describe('lowering: cluster version', function () {
+  it('keeps the cluster `version` string, and has none by default', function () {
+    expect(only('cluster "v" { version = "2.1.0"  masters 1  agents 1 }').version).to.equal('2.1.0');
+    expect(only('cluster "v" { masters 1  agents 1 }').version).to.equal(undefined);
+  });
+  it('reports CS2030 for `version = input` and CS2005 for a number', function () {
+    expectCodes('cluster "v" { version = <|input|>  masters 1  agents 1 }', ['CS2030']);
+    expectCodes('cluster "v" { version = <|2|>  masters 1  agents 1 }', ['CS2005']);
+  });
+});
+
 describe('lowering: inputs', function () {
   // Order: block by block (cloud, masters, agent pools, load balancers, services), within a
   // block in vocabulary order, implicit inputs where they are first needed.

@@ -32,7 +32,11 @@ describe('emit/tosca', () => {
       expect(doc['tosca_definitions_version']).to.equal('tosca_simple_yaml_1_0');
       expect(doc['imports']).to.deep.equal([{ indigo_custom_types: DEFAULT_TOSCA_TYPES_URL }]);
       expect(DEFAULT_TOSCA_TYPES_URL).to.contain('/40fa4d6023fd2c4492a9a784a29c83ba759ce8a6/');
-      expect(doc['metadata']).to.deep.equal({ display_name: 'mesos-basic' });
+      expect(doc['metadata']).to.deep.equal({ display_name: 'mesos-basic', template_name: 'mesos-basic', template_version: '1.0.0' });
+    });
+    it('names the template and its version in the metadata (the cluster `version` when given)', () => {
+      const { doc } = emit({ ...upstreamShapeModel(), version: '2.3.1' });
+      expect(doc['metadata']).to.deep.include({ template_name: 'mesos-basic', template_version: '2.3.1' });
     });
     it('imports the types from --tosca-types-url when given', () => {
       const { doc } = emit(upstreamShapeModel(), 'https://example.org/types.yaml');
