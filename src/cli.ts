@@ -96,9 +96,8 @@ program
   .option('--write <dir>', 'write both files into DIR')
   .action((opts) => run(async () => (await import('./cli/grammar.js')).runGrammar(opts)));
 
-try {
-  await program.parseAsync(process.argv);
-} catch (e) {
+// No top-level await: the start-up bundle (src/tools/build-fast.ts) is CommonJS.
+program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof CommanderError) {
     const ok = e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help';
     process.exitCode = ok ? 0 : EXIT_USAGE;
@@ -106,4 +105,4 @@ try {
     process.stderr.write(`error: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
     process.exitCode = EXIT_USAGE;
   }
-}
+});
