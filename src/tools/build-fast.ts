@@ -82,7 +82,7 @@ export async function buildFast(root: string): Promise<{ chunks: string[] }> {
       plugins: [plugin],
       logLevel: 'silent',
     });
-    const chunks: Record<string, { sha256: string }> = {};
+    const chunks: Record<string, { size: number; sha256: string }> = {};
     for (const file of Object.keys(built.metafile.outputs)) {
       const abs = resolve(root, file);
       const code = (
@@ -96,7 +96,7 @@ export async function buildFast(root: string): Promise<{ chunks: string[] }> {
       ).code.replace(/^#!.*\n/, '');
       const name = basename(abs).replace(/\.js$/, '.cjs');
       writeFileSync(join(tmp, name), code);
-      chunks[name] = { sha256: createHash('sha256').update(code).digest('hex') };
+      chunks[name] = { size: Buffer.byteLength(code), sha256: createHash('sha256').update(code).digest('hex') };
     }
     rmSync(esm, { recursive: true, force: true });
     const manifest = {
