@@ -10,7 +10,8 @@
 // - V8 runs without its optimising compiler (--no-opt): a run of a fraction of a second never
 //   repays optimisation, whose background compiles compete for the CPU.
 // Checked before use: the manifest names the Node version, platform and V8 flags it was built
-// for, the size and SHA-256 of every chunk and cache, and is newer than dist/src/cli.js. Anything
+// for, the size, SHA-256 and modification time of every chunk and cache (a file whose size or time
+// changed is hashed), and is newer than dist/src/cli.js. Anything
 // else falls back to the plain build, silently: a mismatch found at start (or an entry chunk that
 // does not load) runs dist/src/cli.js in this process; a lazily loaded chunk whose bytes do not
 // match runs the command again from the plain build in a child process (a command loads its
@@ -66,10 +67,24 @@ class Damaged extends Error {}
 /** Loads the chunks as CommonJS modules through vm.Script, with their code caches. */
 function loader(manifest) {
   const vm = require('node:vm');
-  const { createHash } = require('node:crypto');
   const { pathToFileURL } = require('node:url');
   const { createRequire } = require('node:module');
-  const sha256 = (buf) => createHash('sha256').update(buf).digest('hex');
+  const sha256 = (buf) => require('node:crypto').createHash('sha256').update(buf).digest('hex');
+  /**
+   * Whether the bytes of `file` are those the manifest names (`size`, `sha256`). A file whose size
+   * and modification time are still those recorded when dist/fast/ was built is taken as it is;
+   * any other (copied, unpacked by npm, touched, rewritten) is hashed: loading node:crypto and
+   * hashing every chunk would cost more than a tenth of a bare Node start.
+   */
+  const intact = (file, buf, want) => {
+    if (want === undefined || buf.length !== want.size) return false;
+    try {
+      if (fs.statSync(file).mtimeMs === want.mtimeMs) return true;
+    } catch {
+      return false;
+    }
+    return sha256(buf) === want.sha256;
+  };
   const nodeRequire = createRequire(path.join(FAST, manifest.entry));
   const modules = new Map();
   // What src/tools/build-fast.ts puts where a module used import.meta (paths relative to dist/fast).
@@ -78,17 +93,19 @@ function loader(manifest) {
     resolve: (spec, rel) => pathToFileURL(createRequire(path.join(FAST, rel)).resolve(spec)).href,
   };
   const source = (name) => {
-    const buf = fs.readFileSync(path.join(FAST, name));
-    if (sha256(buf) !== manifest.chunks[name].sha256) throw new Damaged(`${name} does not match the manifest`);
+    const file = path.join(FAST, name);
+    const buf = fs.readFileSync(file);
+    if (!intact(file, buf, manifest.chunks[name])) throw new Damaged(`${name} does not match the manifest`);
     return buf.toString('utf8');
   };
   const compile = (name, text, cachedData) =>
     new vm.Script(`(function (exports, require, module, __filename, __dirname, __clusterc) {${text}\n})`, { filename: path.join(FAST, name), cachedData });
   /** The cache of chunk `name` when its hash is the manifest's. */
   const cacheOf = (name) => {
+    const file = path.join(FAST, name + '.cache');
     try {
-      const buf = fs.readFileSync(path.join(FAST, name + '.cache'));
-      return sha256(buf) === manifest.chunks[name].cache ? buf : undefined;
+      const buf = fs.readFileSync(file);
+      return intact(file, buf, manifest.chunks[name].cache) ? buf : undefined;
     } catch {
       return undefined;
     }
@@ -125,14 +142,17 @@ function loader(manifest) {
     // Every chunk compiled eagerly (--no-lazy), so that its cache holds every function, not only
     // those one run happened to call; the flag is restored before the cache is made, because V8
     // rejects a cache made under other flags.
-    for (const name of Object.keys(manifest.chunks)) {
-      const text = source(name);
+    for (const [name, info] of Object.entries(manifest.chunks)) {
+      const file = path.join(FAST, name);
+      const text = fs.readFileSync(file);
+      if (sha256(text) !== info.sha256) throw new Damaged(`${name} does not match the manifest`);
       v8.setFlagsFromString('--no-lazy');
-      const script = compile(name, text, undefined);
+      const script = compile(name, text.toString('utf8'), undefined);
       v8.setFlagsFromString('--lazy');
       const data = script.createCachedData();
-      fs.writeFileSync(path.join(FAST, name + '.cache'), data);
-      manifest.chunks[name].cache = sha256(data);
+      fs.writeFileSync(file + '.cache', data);
+      info.mtimeMs = fs.statSync(file).mtimeMs;
+      info.cache = { size: data.length, sha256: sha256(data), mtimeMs: fs.statSync(file + '.cache').mtimeMs };
     }
     fs.writeFileSync(path.join(FAST, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   };

@@ -10,7 +10,8 @@
 //    module's plain counterpart (dist/src/… or node_modules/…), so file lookups relative to a
 //    module find the same files;
 // 3. the launcher, run with CLUSTERC_FAST_WRITE_CACHE=1, writes a V8 code cache of every chunk
-//    under the flags it runs with, and the SHA-256 of each file into dist/fast/manifest.json.
+//    under the flags it runs with, and the size, SHA-256 and modification time of each file into
+//    dist/fast/manifest.json.
 // The output is written to a temporary directory and renamed into place. A failure leaves no
 // dist/fast/ (the launcher then runs the plain build) and is reported; `--strict` makes it fatal.
 import { spawnSync } from 'node:child_process';
@@ -116,7 +117,7 @@ export async function buildFast(root: string): Promise<{ chunks: string[] }> {
       env: { ...process.env, CLUSTERC_FAST_WRITE_CACHE: '1', CLUSTERC_NO_FAST: '' },
       encoding: 'utf8',
     });
-    const written = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as typeof manifest & { chunks: Record<string, { cache?: string }> };
+    const written = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as typeof manifest & { chunks: Record<string, { cache?: unknown }> };
     if (r.status !== 0 || !Object.values(written.chunks).every((c) => c.cache)) {
       throw new Error(`writing the code caches failed (exit ${r.status}): ${(r.stderr ?? '').trim().split('\n')[0]}`);
     }

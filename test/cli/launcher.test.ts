@@ -134,7 +134,7 @@ describe('clusterc launcher and start-up fast path', function () {
     let pkg = '';
     const fastDir = () => join(pkg, 'dist/fast');
     const manifestPath = () => join(fastDir(), 'manifest.json');
-    const readManifest = () => JSON.parse(readFileSync(manifestPath(), 'utf8')) as { node: string; chunks: Record<string, { size: number; sha256: string; cache: string }> };
+    const readManifest = () => JSON.parse(readFileSync(manifestPath(), 'utf8')) as { node: string; chunks: Record<string, { size: number; sha256: string; mtimeMs: number; cache: { size: number; sha256: string; mtimeMs: number } }> };
     const writeManifest = (m: unknown) => writeFileSync(manifestPath(), JSON.stringify(m));
 
     // A copy of the package: the launcher and dist/fast/ copied (to be damaged), dist/src and
@@ -189,6 +189,14 @@ describe('clusterc launcher and start-up fast path', function () {
       expectCorrect(/^clusterc-launcher: plain: older than dist\/src$/);
     });
 
+    it('files with the right bytes but new times (as npm unpacks them) are hashed and used', function () {
+      const later = new Date(Date.now() + 60_000);
+      for (const f of readdirSync(fastDir())) if (f !== 'manifest.json') utimesSync(join(fastDir(), f), later, later);
+      utimesSync(manifestPath(), later, later);
+      const traces = expectCorrect(/^clusterc-launcher: fast$/);
+      expect(traces.size).to.equal(5);
+    });
+
     it('a truncated chunk, or one altered in place', function () {
       const m = readManifest();
       const compileChunk = Object.keys(m.chunks).find((n) => n.startsWith('compile-'))!;
@@ -230,7 +238,10 @@ describe('clusterc launcher and start-up fast path', function () {
       const make = `const vm=require('vm'),fs=require('fs');for(const n of process.argv.slice(1)){const s=new vm.Script('(function (exports, require, module, __filename, __dirname, __clusterc) {'+fs.readFileSync(n,'utf8')+'\\n})',{filename:n});fs.writeFileSync(n+'.cache',s.createCachedData())}`;
       const names = Object.keys(m.chunks).map((n) => join(fastDir(), n));
       expect(spawnSync(process.execPath, ['--max-lazy', '-e', make, ...names]).status).to.equal(0);
-      for (const name of Object.keys(m.chunks)) m.chunks[name]!.cache = sha256(readFileSync(join(fastDir(), `${name}.cache`)));
+      for (const name of Object.keys(m.chunks)) {
+        const data = readFileSync(join(fastDir(), `${name}.cache`));
+        m.chunks[name]!.cache = { size: data.length, sha256: sha256(data), mtimeMs: 0 };
+      }
       writeManifest(m);
       expectCorrect(/^clusterc-launcher: fast\n(clusterc-launcher: no code cache for \S+\n?)+$/);
     });
