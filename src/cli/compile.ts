@@ -55,7 +55,7 @@ export async function runCompile(files: string[], opts: CompileCliOptions): Prom
   if (opts.stdout) {
     process.stdout.write(outputs.map((f) => f.content).join('---\n'));
   } else {
-    writeFilesAtomic(outputs.map((f) => ({ path: join(opts.outDir, f.name), content: f.content })));
+    await writeFilesAtomic(outputs.map((f) => ({ path: join(opts.outDir, f.name), content: f.content })));
     if (opts.format !== 'json') for (const f of outputs) process.stderr.write(`wrote ${join(opts.outDir, f.name)}\n`);
   }
   return code;

@@ -1,7 +1,7 @@
-// CLI support: reading inputs, writing outputs atomically, and printing diagnostics with the
+// CLI support: reading inputs, writing outputs (./write.ts), and printing diagnostics with the
 // user's format/colour/policy options. Only the CLI (src/cli.ts, src/cli/*) touches fs and process.
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { CliError, reason } from './io-errors.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { applyPolicy, type Policy } from '../diagnostics/policy.js';
 import { renderHuman, renderJson, renderSummary, type SourceMap } from '../diagnostics/render.js';
@@ -12,8 +12,8 @@ export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
 export const EXIT_USAGE = 2;
 
-/** A usage or I/O problem: printed as one line, exit code 2. */
-export class CliError extends Error {}
+export { CliError, ioError, reason } from './io-errors.js';
+export { writeFilesAtomic, type OutputFile } from './write.js';
 
 /** Options shared by every command that prints diagnostics. */
 export interface OutputOptions {
@@ -40,51 +40,6 @@ export function readTextFile(path: string): string {
   } catch (e) {
     throw new CliError(`cannot read \`${path}\`: ${reason(e)}`);
   }
-}
-
-/** A short reason for a file-system error (`no such file or directory`, `permission denied`, ...). */
-export function reason(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'it is a directory';
-    case 'ENOTDIR':
-      return 'a parent is not a directory';
-    default:
-      return code ? code.toLowerCase() : String((e as Error)?.message ?? e);
-  }
-}
-
-/**
- * Writes all `files` atomically: each goes to a temporary file in its target directory, then
- * every temporary is renamed over its target. On any failure the temporaries are removed and
- * no target is touched (the renames happen only after every write succeeded).
- */
-export function writeFilesAtomic(files: readonly { path: string; content: string }[]): void {
-  const temps: { tmp: string; path: string }[] = [];
-  try {
-    for (const f of files) {
-      mkdirSync(dirname(f.path), { recursive: true });
-      const tmp = join(dirname(f.path), `.${basename(f.path)}.${process.pid}.tmp`);
-      temps.push({ tmp, path: f.path });
-      const fd = openSync(tmp, 'w', 0o644);
-      try {
-        writeSync(fd, f.content);
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-    }
-  } catch (e) {
-    for (const t of temps) rmSync(t.tmp, { force: true });
-    throw new CliError(`cannot write \`${temps[temps.length - 1]?.path ?? '?'}\`: ${reason(e)}`);
-  }
-  for (const t of temps) renameSync(t.tmp, t.path);
 }
 
 /** Builds the severity policy from the options (names are validated by the caller). */
