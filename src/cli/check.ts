@@ -20,9 +20,9 @@ export async function runCheck(files: string[], opts: CheckOptions): Promise<num
     const text = readTextFile(file);
     sources.set(file, text);
     const r = compile(text, file, { stopAfter: opts.dump === 'ast' ? 'parse' : 'lower' });
-    all.push(...r.diagnostics);
+    for (const d of r.diagnostics) all.push(d);
     if (opts.dump === 'ast' && r.ast) dumps.push(dumpAst(r.ast, text));
-    if (opts.dump === 'model') dumps.push(...r.models.map((m) => dumpModel(m, text)));
+    if (opts.dump === 'model') for (const m of r.models) dumps.push(dumpModel(m, text));
   }
   if (dumps.length > 0) process.stdout.write(dumps.join('---\n'));
   return exitCodeOf(printDiagnostics(all, sources, opts));

@@ -37,8 +37,9 @@ export async function runCompile(files: string[], opts: CompileCliOptions): Prom
       tosca: opts.toscaTypesUrl !== undefined ? { toscaTypesUrl: opts.toscaTypesUrl } : {},
       hot: { hotVersion: opts.hotVersion, mode: opts.hotMode },
     });
-    diagnostics.push(...r.diagnostics);
-    outputs.push(...r.files);
+    // Loops, not push(...spread): 125k diagnostics would overflow the argument stack.
+    for (const d of r.diagnostics) diagnostics.push(d);
+    for (const f of r.files) outputs.push(f);
   }
   const printed = printDiagnostics(diagnostics, sources, opts);
   const code = exitCodeOf(printed);

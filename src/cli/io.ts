@@ -59,32 +59,64 @@ export function useColor(opt: string | undefined): boolean {
 }
 
 /**
- * Applies the policy, sorts, caps at `--max-errors`, prints (human → stderr, json → stdout)
- * and returns the diagnostics as printed.
+ * Human output shows at most this many errors (and as many warnings and notes) unless --max-errors
+ * says otherwise: 100k diagnostics of a pathological file would take minutes and flood a terminal.
+ */
+export const DEFAULT_MAX_ERRORS = 100;
+
+/** Keeps the first `max` errors and the first `max` other diagnostics; counts what it dropped. */
+function cap(list: readonly Diagnostic[], max: number): { shown: Diagnostic[]; errors: number; others: number } {
+  const shown: Diagnostic[] = [];
+  let nErr = 0;
+  let nOther = 0;
+  for (const d of list) {
+    const isError = d.severity === 'error';
+    const n = isError ? ++nErr : ++nOther;
+    if (n <= max) shown.push(d);
+  }
+  return { shown, errors: Math.max(0, nErr - max), others: Math.max(0, nOther - max) };
+}
+
+const plural = (n: number, word: string): string => `${n} more ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * Applies the policy, sorts, caps (`--max-errors`: errors in every format; by default
+ * DEFAULT_MAX_ERRORS errors and other diagnostics in human output only), prints (human → stderr,
+ * json → stdout) and returns the diagnostics as printed.
  */
 export function printDiagnostics(ds: readonly Diagnostic[], sources: SourceMap, opts: OutputOptions): Diagnostic[] {
   let list = sortDiagnostics(applyPolicy(ds, policyOf(opts)));
-  const max = opts.maxErrors !== undefined ? Number(opts.maxErrors) : undefined;
-  let dropped = 0;
-  if (max !== undefined && max > 0) {
-    let errors = 0;
-    list = list.filter((d) => {
-      if (d.severity !== 'error') return true;
-      errors++;
-      if (errors > max) dropped++;
-      return errors <= max;
-    });
+  const explicit = opts.maxErrors !== undefined ? Number(opts.maxErrors) : undefined;
+  const human = opts.format !== 'json';
+  let dropped = { errors: 0, others: 0 };
+  let max: number | undefined;
+  if (explicit !== undefined && explicit > 0) {
+    max = explicit;
+    dropped = { errors: cap(list, explicit).errors, others: 0 };
+    list = keepErrors(list, explicit);
+  } else if (human) {
+    max = DEFAULT_MAX_ERRORS;
+    const c = cap(list, DEFAULT_MAX_ERRORS);
+    list = c.shown;
+    dropped = { errors: c.errors, others: c.others };
   }
-  if (opts.format === 'json') {
+  if (!human) {
     process.stdout.write(renderJson(list, sources));
   } else if (list.length > 0) {
     const color = useColor(opts.color);
     let text = renderHuman(list, sources, { color }) + '\n';
-    if (dropped > 0) text += `note: ${dropped} more error${dropped === 1 ? '' : 's'} not shown (--max-errors ${max})\n`;
-    text += renderSummary(list) + (dropped > 0 ? ` shown` : '') + '\n';
+    if (dropped.errors > 0) text += `note: ${plural(dropped.errors, 'error')} not shown (--max-errors ${max}${explicit === undefined ? ', the default of human output' : ''})\n`;
+    if (dropped.others > 0) text += `note: ${plural(dropped.others, 'warning or note')} not shown\n`;
+    text += renderSummary(list) + (dropped.errors + dropped.others > 0 ? ` shown` : '') + '\n';
     process.stderr.write(text);
   }
   return list;
+}
+
+/** The first `max` errors and every other diagnostic, in order (an explicit --max-errors). */
+function keepErrors(list: readonly Diagnostic[], max: number): Diagnostic[] {
+  let errors = 0;
+  return list.filter((d) => d.severity !== 'error' || ++errors <= max);
 }
 
 /** The exit code for a printed diagnostic list. */

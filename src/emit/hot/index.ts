@@ -16,6 +16,7 @@ import { buildParameters } from './parameters.js';
 import { planCluster } from '../../roles/index.js';
 import { buildAgentPool } from './resources/agents.js';
 import { buildBootstrap } from './resources/bootstrap.js';
+import { checkLimits } from './resources/limits.js';
 import { buildSecurityGroups } from './resources/security-groups.js';
 import { buildUnrolledGroup } from './resources/servers.js';
 import { buildVip } from './resources/vip.js';
@@ -76,6 +77,7 @@ export function buildHot(m: ClusterModel, opts: HotOptions, diag: DiagnosticColl
     const hosts = plan.group.kind === 'agents' ? buildAgentPool(ctx, plan, b.serverProperties) : buildUnrolledGroup(ctx, plan, b.serverProperties);
     Object.assign(resources, hosts, b.resources);
   }
+  checkLimits(ctx, resources);
   return {
     heat_template_version: version,
     description: m.description !== '' ? m.description : `Mesos cluster ${m.name}`,
