@@ -5,7 +5,7 @@ import { compile, type EmittedFile, type Target } from '../compile.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { unknownPolicyNames } from '../diagnostics/policy.js';
 import type { HotMode } from '../emit/hot/index.js';
-import { CliError, EXIT_ERRORS, exitCodeOf, printDiagnostics, readTextFile, writeFilesAtomic, type OutputOptions } from './io.js';
+import { CliError, EXIT_ERRORS, exitCodeOf, printDiagnostics, readSpecFile, writeFilesAtomic, type OutputOptions } from './io.js';
 
 /** Options of `compile`. */
 export interface CompileCliOptions extends OutputOptions {
@@ -30,8 +30,12 @@ export async function runCompile(files: string[], opts: CompileCliOptions): Prom
   const diagnostics: Diagnostic[] = [];
   const outputs: EmittedFile[] = [];
   for (const file of files) {
-    const text = readTextFile(file);
+    const { text, diagnostic } = readSpecFile(file);
     sources.set(file, text);
+    if (diagnostic) {
+      diagnostics.push(diagnostic);
+      continue;
+    }
     const r = compile(text, file, {
       targets,
       tosca: opts.toscaTypesUrl !== undefined ? { toscaTypesUrl: opts.toscaTypesUrl } : {},

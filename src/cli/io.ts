@@ -2,6 +2,7 @@
 // user's format/colour/policy options. Only the CLI (src/cli.ts, src/cli/*) touches fs and process.
 import { readFileSync, statSync } from 'node:fs';
 import { CliError, reason } from './io-errors.js';
+import { MAX_SPEC_BYTES, specTooLarge } from '../compile.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { applyPolicy, type Policy } from '../diagnostics/policy.js';
 import { renderHuman, renderJson, renderSummary, type SourceMap } from '../diagnostics/render.js';
@@ -25,8 +26,8 @@ export interface OutputOptions {
   readonly deny?: string[];
 }
 
-/** Reads a UTF-8 text file or throws CliError with a one-line reason. CRLF is kept (spans stay exact). */
-export function readTextFile(path: string): string {
+/** Stats an input file; throws CliError unless it is a regular file. Returns its size in bytes. */
+function inputSize(path: string): number {
   let st;
   try {
     st = statSync(path);
@@ -35,11 +36,25 @@ export function readTextFile(path: string): string {
   }
   if (st.isDirectory()) throw new CliError(`cannot read \`${path}\`: it is a directory`);
   if (!st.isFile()) throw new CliError(`cannot read \`${path}\`: not a regular file`);
+  return st.size;
+}
+
+function readUtf8(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (e) {
     throw new CliError(`cannot read \`${path}\`: ${reason(e)}`);
   }
+}
+
+/**
+ * Reads a spec file: its text or, for a file above MAX_SPEC_BYTES (which is then not read, so a
+ * huge file cannot exhaust memory), an empty text and the CS0002 diagnostic.
+ */
+export function readSpecFile(path: string): { text: string; diagnostic?: Diagnostic } {
+  const size = inputSize(path);
+  if (size > MAX_SPEC_BYTES) return { text: '', diagnostic: specTooLarge(path, size) };
+  return { text: readUtf8(path) };
 }
 
 /** Builds the severity policy from the options (names are validated by the caller). */

@@ -74,7 +74,7 @@ export function buildHot(m: ClusterModel, opts: HotOptions, diag: DiagnosticColl
   const resources: Record<string, YamlValue> = { ...buildSecurityGroups(ctx), ...buildVip(ctx) };
   for (const plan of ctx.plans) {
     const b = buildBootstrap(ctx, plan);
-    const hosts = plan.group.kind === 'agents' ? buildAgentPool(ctx, plan, b.serverProperties) : buildUnrolledGroup(ctx, plan, b.serverProperties);
+    const hosts = plan.group.kind === 'agents' ? buildAgentPool(ctx, plan, b.serverProperties, Object.values(b.resources)) : buildUnrolledGroup(ctx, plan, b.serverProperties);
     Object.assign(resources, hosts, b.resources);
   }
   checkLimits(ctx, resources);
