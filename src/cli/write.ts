@@ -71,16 +71,18 @@ export function ensureDirectory(dir: string): void {
 /** Writes `content` to a new temporary beside `path` (registered in `temps`): every byte, or an error. */
 async function writeTemp(path: string, content: string, temps: string[]): Promise<void> {
   const tmp = tempName(path, 'tmp');
+  // Registered before the open, so a signal handled while the open completes still removes it.
+  temps.push(tmp);
   let fh;
   try {
     fh = await open(tmp, TEMP_FLAGS, 0o644);
   } catch (e) {
+    temps.pop(); // not ours (EEXIST) or never created
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new CliError(`cannot write \`${path}\`: this file system does not allow creating files in \`${dirname(path)}\`; choose another output directory`);
     }
     throw ioError('cannot write', path, e);
   }
-  temps.push(tmp);
   try {
     const data = Buffer.from(content, 'utf8');
     for (let off = 0; off < data.length; ) {
