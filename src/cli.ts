@@ -13,7 +13,7 @@ function withOutputOptions(cmd: Command, formats: string[] = ['human', 'json']):
   return cmd
     .addOption(new Option('--format <format>', 'diagnostic output format').choices(formats).default('human'))
     .addOption(new Option('--color <when>', 'colour human output').choices(['auto', 'always', 'never']).default('auto'))
-    .option('--max-errors <n>', 'show at most N errors', (v) => {
+    .option('--max-errors <n>', 'show at most N errors (human output shows 100 by default)', (v) => {
       if (!/^[1-9][0-9]*$/.test(v)) throw new CommanderError(EXIT_USAGE, 'clusterc.badnumber', `--max-errors expects a positive integer, got \`${v}\``);
       return v;
     });
