@@ -244,4 +244,24 @@ left to deployment time with \`input\` or \`secret\`.`,
 fail at deployment time, far from the spec. Give a value, or leave the attribute out to get its
 default (\`description\` may be empty).`,
   },
+  CS2040: {
+    name: 'count-as-attribute',
+    severity: 'error',
+    message: (a: { group: string; name: string }) => `the host count of ${tick(a.group)} is written as ${tick(a.name)}`,
+    explain: `A host group's count (or range, or input) comes right after its name, not inside the braces:
+
+    masters { count = 3 }     # error
+    masters 3 { }             # ok
+    agents "gpu" 0..4 { }     # a range, for an elastic pool
+
+The block is checked as if the count were in its place.`,
+  },
+  CS2041: {
+    name: 'duplicate-output',
+    severity: 'error',
+    message: (a: { file: string }) => `two clusters would both write ${tick(a.file)}`,
+    explain: `Each cluster is written to <out-dir>/<name>.tosca.yaml and <name>.hot.yaml. Two clusters with
+the same name in different files given to one \`check\` or \`compile\` would overwrite each other's
+output, so the command refuses both (within one file the error is CS2008). Rename one of them.`,
+  },
 });

@@ -88,4 +88,71 @@ quote inside a string is written \\".`,
 nested deeper than the limit is not parsed, so that pathological input cannot exhaust the parser:
 the inner part is skipped and reported once, at the first opening bracket that is too deep.`,
   },
+  CS1020: {
+    name: 'unquoted-value',
+    severity: 'error',
+    message: (a: { text: string }) => `\`${a.text}\` needs quotes`,
+    explain: `A bare name as a value is letters, digits and underscores only (\`driver = cinder\`). A value
+with a \`-\` or a \`.\` inside, such as an image, flavor or network name, is a string and is written in
+double quotes:
+
+    image  = ubuntu-22.04      # error
+    image  = "ubuntu-22.04"    # ok
+    flavor = "m1.large"        # ok`,
+  },
+  CS1021: {
+    name: 'dash-range',
+    severity: 'error',
+    message: (a: { text: string }) => `range written as \`${a.text}\``,
+    explain: `A host range is written with two dots: \`agents 1..5\` (at least 1 agent, at most 5).
+\`1-5\` is read as that range so the rest of the file is still checked, but it is an error.`,
+  },
+  CS1022: {
+    name: 'equals-before-block',
+    severity: 'error',
+    message: (a: { name: string }) => `block \`${a.name}\` is written without \`=\``,
+    explain: `Blocks are written \`name { ... }\`, as in Terraform's nested blocks; \`name = { ... }\` (an HCL
+object value) is not part of the language. The braces are read as the block they mean, so the rest of
+the file is still checked:
+
+    cloud = { image = "ubuntu-22.04" }    # error
+    cloud { image = "ubuntu-22.04" }      # ok`,
+  },
+  CS1023: {
+    name: 'unclosed-brace',
+    severity: 'error',
+    message: (_a: object) => 'unclosed `{`',
+    explain: `A \`{\` that opens a block has no matching \`}\`. When the file has fewer \`}\` than \`{\`, the
+indentation tells which block was left open: the first line indented no deeper than the line of
+the \`{\` ends that block. The error points at the \`{\` and the help says where the \`}\` belongs;
+the rest of the file is checked as if it were there.`,
+  },
+  CS1024: {
+    name: 'not-a-spec',
+    severity: 'error',
+    message: (a: { file: string; what: string }) => `\`${a.file}\` is ${a.what}, not a cluster spec`,
+    explain: `\`clusterc check\` and \`compile\` read cluster specs (\`cluster "name" { ... }\`). The file is a
+YAML document: a TOSCA service template or node-type file is checked with \`clusterc lint FILE\`; a
+Heat template is an output of \`clusterc compile\`, checked by Heat itself
+(\`openstack orchestration template validate -t FILE\`). One error is reported and nothing else is read.`,
+  },
+  CS1025: {
+    name: 'no-cluster',
+    severity: 'error',
+    message: (a: { file: string }) => `no cluster in \`${a.file}\``,
+    explain: `The file is empty or holds only comments, so there is nothing to check or compile. A spec
+declares at least one cluster:
+
+    cluster "mesos-prod" {
+      masters 3 { }
+    }`,
+  },
+  CS1026: {
+    name: 'misspelt-cluster',
+    severity: 'error',
+    message: (a: { name: string }) => `unknown keyword \`${a.name}\``,
+    explain: `A file holds \`cluster "name" { ... }\` blocks, and the keyword is written in lowercase:
+\`cluster\`. A block at the top of the file whose name is close to it (\`clustr\`, \`Cluster\`,
+\`clusters\`) is reported once and its body is checked as the cluster it means.`,
+  },
 });
