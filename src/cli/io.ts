@@ -1,7 +1,7 @@
 // CLI support: reading inputs, writing outputs atomically, and printing diagnostics with the
 // user's format/colour/policy options. Only the CLI (src/cli.ts, src/cli/*) touches fs and process.
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { applyPolicy, type Policy } from '../diagnostics/policy.js';
 import { renderHuman, renderJson, renderSummary, type SourceMap } from '../diagnostics/render.js';
@@ -18,15 +18,42 @@ export class CliError extends Error {}
 /** Options shared by every command that prints diagnostics. */
 export interface OutputOptions {
   readonly format?: string;
-  readonly color?: string;
+  /** `auto`, `always`, `never`, or false for `--no-color`. */
+  readonly color?: string | boolean;
   readonly maxErrors?: string;
   readonly denyWarnings?: boolean;
   readonly allow?: string[];
   readonly deny?: string[];
+  /** Hide notes (`--quiet`). */
+  readonly quiet?: boolean;
+  /** Print JSON diagnostics on stderr (stdout carries a document: `--stdout`, `--dump`). */
+  readonly diagnosticsToStderr?: boolean;
+}
+
+/** The name a file's diagnostics use: `<stdin>` for `-`, else the path as given. */
+export function displayName(path: string): string {
+  return path === '-' ? '<stdin>' : path;
+}
+
+/**
+ * The spec path generated outputs record: relative to the working directory with `/`
+ * separators, so no output names a machine-specific absolute path.
+ */
+export function recordedName(path: string): string {
+  if (path === '-') return '<stdin>';
+  const rel = relative(process.cwd(), resolve(path));
+  return (rel === '' ? path : rel).split(sep).join('/');
 }
 
 /** Reads a UTF-8 text file or throws CliError with a one-line reason. CRLF is kept (spans stay exact). */
 export function readTextFile(path: string): string {
+  if (path === '-') {
+    try {
+      return readFileSync(0, 'utf8');
+    } catch (e) {
+      throw new CliError(`cannot read the standard input: ${reason(e)}`);
+    }
+  }
   let st;
   try {
     st = statSync(path);
@@ -96,11 +123,27 @@ export function policyOf(opts: OutputOptions): Policy {
   };
 }
 
-/** Whether to colour output: `always`, `never`, or `auto` (stderr is a TTY and NO_COLOR unset). */
-export function useColor(opt: string | undefined): boolean {
+/**
+ * Whether to colour output: `--color always|never` (`--no-color` is `never`) wins; with `auto`,
+ * FORCE_COLOR (`0` or `false` turns colour off, any other value on) wins over NO_COLOR (any
+ * non-empty value turns it off), as in Node.js; else colour when stderr is a terminal.
+ */
+export function useColor(opt: string | boolean | undefined, env: NodeJS.ProcessEnv = process.env, tty = process.stderr.isTTY === true): boolean {
   if (opt === 'always') return true;
-  if (opt === 'never') return false;
-  return process.stderr.isTTY === true && !process.env['NO_COLOR'];
+  if (opt === 'never' || opt === false) return false;
+  const force = env['FORCE_COLOR'];
+  if (force !== undefined) return force !== '0' && force.toLowerCase() !== 'false';
+  if (env['NO_COLOR']) return false;
+  return tty;
+}
+
+/** Parses `--max-errors`: a positive integer, or a message saying why the value is refused. */
+export function parseMaxErrors(v: string): number | string {
+  if (/^[1-9][0-9]*$/.test(v) && Number.isSafeInteger(Number(v))) return Number(v);
+  if (/^-?[0-9]+$/.test(v)) {
+    return 'it must be a positive number of errors to show (leave --max-errors out to show them all)';
+  }
+  return 'it must be a positive whole number of errors to show, such as 10';
 }
 
 /**
@@ -109,6 +152,7 @@ export function useColor(opt: string | undefined): boolean {
  */
 export function printDiagnostics(ds: readonly Diagnostic[], sources: SourceMap, opts: OutputOptions): Diagnostic[] {
   let list = sortDiagnostics(applyPolicy(ds, policyOf(opts)));
+  if (opts.quiet) list = list.filter((d) => d.severity !== 'note');
   const max = opts.maxErrors !== undefined ? Number(opts.maxErrors) : undefined;
   let dropped = 0;
   if (max !== undefined && max > 0) {
@@ -121,7 +165,7 @@ export function printDiagnostics(ds: readonly Diagnostic[], sources: SourceMap, 
     });
   }
   if (opts.format === 'json') {
-    process.stdout.write(renderJson(list, sources));
+    (opts.diagnosticsToStderr ? process.stderr : process.stdout).write(renderJson(list, sources));
   } else if (list.length > 0) {
     const color = useColor(opts.color);
     let text = renderHuman(list, sources, { color }) + '\n';
