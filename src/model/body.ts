@@ -46,6 +46,7 @@ export function resolveBody(
           diag.report('CS2006', st.name.span, { name }, {
             secondary: [{ span: first.name.span, message: 'first given here' }],
             help: `remove one of the two \`${name}\` lines`,
+            fix: [{ span: st.span, text: '' }],
           });
         } else found.set(name, st);
       } else if (canonicalBlock(name) !== undefined) {
@@ -116,7 +117,9 @@ function conceptHelp(name: string, attrs: Readonly<Record<string, AttrSpec>>): {
     const gpu = Object.keys(attrs).find((k) => /gpu/i.test(k));
     if (gpu !== undefined) return { help: `did you mean \`${gpu}\`?`, fix: gpu };
     if (!Object.hasOwn(attrs, 'flavor')) return undefined;
-    return { help: 'there is no GPU attribute: GPU hosts come from a GPU flavor, e.g. `flavor = "g1.xlarge"` (HOT; TOSCA asks for cpus and memory only)' };
+    return {
+      help: `there is no GPU attribute: the hosts of a pool get GPUs from its flavor (\`flavor = "g1.xlarge"\`, used by HOT; TOSCA asks for cpus and memory only); remove \`${name}\``,
+    };
   }
   if (/^(count|size|instances|replicas|nodes|hosts)$/.test(name) && Object.hasOwn(attrs, 'cpus')) {
     return { help: `the host count is written after the block name (\`masters 3 { ... }\`), not as \`${name}\`` };

@@ -57,8 +57,10 @@ export function lowerGroup(ctx: ValueCtx, kind: GroupKind, written: Block): Lowe
   const label = kind === 'agents' ? block.label?.value : undefined;
   if (label !== undefined && block.label && !LABEL.test(label)) {
     const fixed = label.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^[^a-z]+/, '').replace(/-+$/, '').slice(0, 32);
+    const suggested = fixed !== '' ? fixed : 'gpu';
     ctx.diag.report('CS2027', block.label.span, { label }, {
-      help: `use lowercase letters, digits and hyphens, e.g. \`"${fixed !== '' ? fixed : 'gpu'}"\``,
+      help: `use lowercase letters, digits and hyphens, e.g. \`"${suggested}"\``,
+      ...(LABEL.test(suggested) ? { fix: [{ span: block.label.span, text: `"${suggested}"` }] } : {}),
     });
   }
   const id = groupId(kind, label);
@@ -153,14 +155,15 @@ function lowerSize(ctx: ValueCtx, kind: GroupKind, id: string, block: Block, inp
   }
   if (c.kind === 'range') {
     if (kind !== 'agents') {
-      ctx.diag.report('CS2014', c.span, { group: id }, { help: `write a fixed count, e.g. \`${block.name.name} ${c.max?.raw ?? c.min.raw}\`` });
+      const n = c.max?.raw ?? c.min.raw;
+      ctx.diag.report('CS2014', c.span, { group: id }, { help: `write a fixed count, e.g. \`${block.name.name} ${n}\``, fix: [{ span: c.span, text: n }] });
       return placeholder;
     }
     const min = countOf(ctx, c.min);
     const max = c.max ? countOf(ctx, c.max) : undefined;
     if (min === undefined || max === undefined) return placeholder;
     if (max < min) {
-      ctx.diag.report('CS2012', c.span, { min, max }, { help: `write \`${max}..${min}\`` });
+      ctx.diag.report('CS2012', c.span, { min, max }, { help: `write \`${max}..${min}\``, fix: [{ span: c.span, text: `${max}..${min}` }] });
     } else if (max === 0) {
       ctx.diag.report('CS2013', c.span, {}, { help: 'give a maximum above zero, e.g. `0..4`' });
     }

@@ -109,7 +109,9 @@ export function literalOf(ctx: ValueCtx, v: Value, spec: AttrSpec, name: string)
       else return wrong();
       break;
     case 'string-list': {
-      if (v.kind !== 'list') return wrong(v.kind === 'string' ? `write a list: \`["${v.value}"]\`` : undefined);
+      if (v.kind !== 'list') {
+        return v.kind === 'string' ? wrong(`write a list: \`["${v.value}"]\``, `[${JSON.stringify(v.value)}]`) : wrong();
+      }
       const items: string[] = [];
       let ok = true;
       for (const it of v.items) {

@@ -119,6 +119,7 @@ class Builder {
       this.diag.report('CS1005', spanOfToken(this.file, bare), { expected: 'a string', found: `\`${bare.image}\`` }, {
         label: 'the cluster name is a string',
         help: `write \`cluster "${bare.image}"\``,
+        fix: [{ span: spanOfToken(this.file, bare), text: `"${bare.image}"` }],
       });
     }
     return {

@@ -25,7 +25,9 @@ export function parseSpec(text: string, file: string, diag: DiagnosticCollector)
       'CS1002',
       { file, start: e.offset, end: e.offset + e.length },
       { text: printable(shown) },
-      shown.includes(';') ? { help: 'statements need no separator: remove the `;`' } : {},
+      shown.includes(';')
+        ? { help: 'statements need no separator: remove the `;`', ...(/^;+$/.test(shown) ? { fix: [{ span: { file, start: e.offset, end: e.offset + e.length }, text: '' }] } : {}) }
+        : {},
     );
   }
   const tokens = closeByIndentation(limitNesting(lexed.tokens, file, diag), text, file, diag);
@@ -41,7 +43,11 @@ export function parseSpec(text: string, file: string, diag: DiagnosticCollector)
   }
   const ast = buildAst(cst, file, text, diag);
   if (ast.clusters.length === 0 && diag.diagnostics.length === before && tokens.length === 0) {
-    diag.report('CS1025', { file, start: 0, end: 0 }, { file }, { help: 'declare a cluster: `cluster "name" { masters 3 { } }`' });
+    const nl = text === '' || text.endsWith('\n') ? '' : '\n';
+    diag.report('CS1025', { file, start: 0, end: 0 }, { file }, {
+      help: 'declare a cluster: `cluster "name" { masters 3 { } }`',
+      fix: [{ span: { file, start: text.length, end: text.length }, text: `${nl}cluster "name" {\n  masters 3 { }\n}\n` }],
+    });
   }
   return ast;
 }
@@ -93,10 +99,13 @@ function indentOf(text: string, offset: number): string {
  */
 function closeByIndentation(tokens: IToken[], text: string, file: string, diag: DiagnosticCollector): IToken[] {
   let depth = 0;
+  let excess = 0;
   for (const t of tokens) {
     if (t.tokenType === LBrace) depth++;
     else if (t.tokenType === RBrace && depth > 0) depth--;
+    else if (t.tokenType === RBrace) excess++;
   }
+  if (excess > 0) return dropStrayBraces(tokens, excess, text, file, diag);
   if (depth === 0) return tokens;
   let missing = depth;
   const out: IToken[] = [];
@@ -129,6 +138,38 @@ function closeByIndentation(tokens: IToken[], text: string, file: string, diag: 
     else if ((t.tokenType === RBracket || t.tokenType === RParen) && brackets > 0) brackets--;
     out.push(t);
     prev = t;
+  }
+  return out;
+}
+
+/**
+ * When the file has more `}` than `{`, drops each `}` that starts a line indented deeper than the
+ * line of the `{` it would close (a second `}` after a block), reporting CS1027 with the fix that
+ * removes it: the blocks after it stay inside their cluster instead of cascading into CS1007.
+ */
+function dropStrayBraces(tokens: IToken[], excess: number, text: string, file: string, diag: DiagnosticCollector): IToken[] {
+  const out: IToken[] = [];
+  const open: number[] = [];
+  let prev: IToken | undefined;
+  for (const t of tokens) {
+    const firstOnLine = prev === undefined || (t.startLine ?? 0) > (prev.endLine ?? 0);
+    prev = t;
+    if (t.tokenType === LBrace) open.push(indentOf(text, t.startOffset).length);
+    else if (t.tokenType === RBrace) {
+      const top = open[open.length - 1];
+      if (excess > 0 && firstOnLine && top !== undefined && indentOf(text, t.startOffset).length > top) {
+        excess--;
+        const span = spanOfToken(file, t);
+        diag.report('CS1027', span, {}, {
+          label: 'the indentation says this closes nothing',
+          help: 'remove this `}`',
+          fix: [{ span, text: '' }],
+        });
+        continue;
+      }
+      open.pop();
+    }
+    out.push(t);
   }
   return out;
 }
@@ -252,7 +293,7 @@ function reportRecognition(e: IRecognitionException, span: Span, diag: Diagnosti
     return;
   }
   if (e.token.tokenType === RBrace && p.expected.includes('end of file')) {
-    diag.report('CS1006', span, { expected, found: p.found }, { help: 'this `}` closes nothing: remove it' });
+    diag.report('CS1006', span, { expected, found: p.found }, { help: 'this `}` closes nothing: remove it', fix: [{ span, text: '' }] });
     return;
   }
   if (e.name === 'MismatchedTokenException') {

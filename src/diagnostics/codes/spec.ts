@@ -155,4 +155,13 @@ declares at least one cluster:
 \`cluster\`. A block at the top of the file whose name is close to it (\`clustr\`, \`Cluster\`,
 \`clusters\`) is reported once and its body is checked as the cluster it means.`,
   },
+  CS1027: {
+    name: 'unmatched-brace',
+    severity: 'error',
+    message: (_a: object) => 'unmatched `}`',
+    explain: `The file has more \`}\` than \`{\`. The indentation tells which one is extra: a \`}\` on a line
+indented deeper than the line of the \`{\` it would close, typically a second \`}\` after a block. The
+error points at it and the rest of the file is checked as if it were not there, so the blocks after
+it are not reported as outside the cluster.`,
+  },
 });
