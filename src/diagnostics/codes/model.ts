@@ -11,7 +11,9 @@ export const MODEL_CODES = defineCodes({
     explain: `A block name is not part of the cluster-spec vocabulary at this place. At the top of a
 cluster the blocks are cloud, masters, agents (alias slaves), load_balancers, mesos, marathon, chronos,
 zookeeper, consul, calico, rexray and elasticity; the other blocks take attributes only. The help line
-suggests the closest known name. See grammar/README.md, "Blocks and attributes".`,
+suggests the closest known name; a misspelt block at the top of a cluster (\`mastres 3 { }\`) is
+then checked as the block it is close to, so its body is still checked and "no masters" does not
+follow. See grammar/README.md, "Blocks and attributes".`,
   },
   CS2002: {
     name: 'unknown-attribute',
@@ -34,7 +36,8 @@ belongs in \`load_balancers\`.`,
     severity: 'error',
     message: (a: { name: string }) => `${tick(a.name)} is a block, not an attribute`,
     explain: `The name is a known block but it was written as an attribute (\`name = value\`).
-Blocks are written \`name { ... }\`, host groups with a count: \`masters 3 { ... }\`.`,
+Blocks are written \`name { ... }\`, host groups with a count: \`masters 3 { ... }\`. \`masters = 3\` is
+checked as \`masters 3\`, so this is the only error it causes.`,
   },
   CS2005: {
     name: 'wrong-value-type',

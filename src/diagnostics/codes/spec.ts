@@ -28,7 +28,10 @@ digits and underscores; strings are in double quotes; comments start with # or /
     explain: `A number, IPv4 address or CIDR is malformed: digits glued to letters that are not a unit
 (\`4x\`, \`1e5\`), three dotted parts (\`1.2.3\`), an octet above 255 or with a leading zero
 (\`10.0.0.256\`, \`010.0.0.1\`), or a CIDR prefix above 32 (\`10.0.0.0/33\`).
-Units are B KB MB GB TB KiB MiB GiB TiB (sizes) and s min h d (durations), e.g. \`4 GB\`, \`10 min\`.`,
+Units are B KB MB GB TB KiB MiB GiB TiB (sizes) and s min h d (durations), e.g. \`4 GB\`, \`10 min\`.
+A unit in the wrong case (\`4 gb\`) or a word that clearly means one (\`8 G\`, \`16G\`, \`30 sec\`,
+\`45 mins\`) is reported with the unit it means and read as that unit; \`10 m\` could be minutes or
+megabytes, so the help names both.`,
   },
   CS1004: {
     name: 'invalid-escape',
@@ -44,7 +47,8 @@ Units are B KB MB GB TB KiB MiB GiB TiB (sizes) and s min h d (durations), e.g. 
     message: (a: { expected: string; found: string }) => `expected ${a.expected}, found ${a.found}`,
     explain: `The parser needed a particular token here and found another. Common causes: a missing \`=\`
 between an attribute name and its value, a missing closing \`}\` or \`]\`, or a cluster without
-its name string (\`cluster "name" { ... }\`).`,
+its name string (\`cluster "name" { ... }\`). A YAML-style \`cpus: 2\` is read as \`cpus = 2\`, and
+\`masters: 3\` directly in a cluster as the host group \`masters 3\`, so one error is reported.`,
   },
   CS1006: {
     name: 'unexpected-token',
