@@ -3,8 +3,8 @@
 // process and the console. Each command's implementation is imported lazily, so a command
 // loads only what it needs (no parser construction or schema compilation for `explain`).
 // Exit codes: 0 no errors (warnings allowed), 1 input has errors, 2 usage, I/O or internal error.
-import { Command, CommanderError, Option } from 'commander';
-import { CliError, EXIT_USAGE } from './cli/io.js';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { CliError, EXIT_USAGE, parseMaxErrors } from './cli/io.js';
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
@@ -12,11 +12,26 @@ const collect = (v: string, prev: string[] = []) => [...prev, v];
 function withOutputOptions(cmd: Command, formats: string[] = ['human', 'json']): Command {
   return cmd
     .addOption(new Option('--format <format>', 'diagnostic output format').choices(formats).default('human'))
-    .addOption(new Option('--color <when>', 'colour human output').choices(['auto', 'always', 'never']).default('auto'))
-    .option('--max-errors <n>', 'show at most N errors (human output shows 100 by default)', (v) => {
-      if (!/^[1-9][0-9]*$/.test(v)) throw new CommanderError(EXIT_USAGE, 'clusterc.badnumber', `--max-errors expects a positive integer, got \`${v}\``);
+    .addOption(new Option('--color <when>', 'colour human output (FORCE_COLOR and NO_COLOR are honoured with auto)').choices(['auto', 'always', 'never']).default('auto'))
+    .option('--no-color', 'same as --color never')
+    .option('--quiet', 'hide notes (errors and warnings are still shown)')
+    .option('--max-errors <n>', 'show at most N errors (a positive number; human output shows 100 by default)', (v) => {
+      const n = parseMaxErrors(v);
+      if (typeof n === 'string') throw new InvalidArgumentError(n);
       return v;
     });
+}
+
+/** Adds the options that shape the emitted documents: `compile`, and `check`, which runs the emitters too. */
+function withEmitOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--target <target>', 'what to emit').choices(['tosca', 'hot', 'all']).default('all'))
+    .option('--tosca-types-url <url>', 'URL of the INDIGO custom_types.yaml the TOSCA output imports')
+    .addOption(new Option('--hot-version <version>', 'heat_template_version of the HOT output').default('2018-08-31'))
+    .addOption(new Option('--hot-mode <mode>', 'how HOT servers run the roles').choices(['cloud-init', 'software-config']).default('cloud-init'))
+    .option('--deny-warnings', 'treat warnings as errors')
+    .option('--allow <name>', 'silence a warning or note, by name or code (repeatable)', collect)
+    .option('--deny <name>', 'make a warning or note an error, by name or code (repeatable)', collect);
 }
 
 /** Runs an action, turning CliError and unexpected exceptions into one-line messages and exit 2. */
@@ -45,28 +60,24 @@ const program = new Command('clusterc')
   .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
 withOutputOptions(
-  program
-    .command('check')
-    .description('parse and check cluster specs, report every problem; write nothing')
-    .argument('<files...>', '.cluster spec files')
-    .addOption(new Option('--dump <what>', 'print the AST or the lowered model as YAML').choices(['ast', 'model']))
-    .option('--deny-warnings', 'treat warnings as errors'),
+  withEmitOptions(
+    program
+      .command('check')
+      .description('parse and check cluster specs (every error compile would report), write nothing; `-` reads stdin')
+      .argument('<files...>', '.cluster spec files')
+      .addOption(new Option('--dump <what>', 'print the AST or the lowered model as YAML').choices(['ast', 'model'])),
+  ),
 ).action((files: string[], opts) => run(async () => (await import('./cli/check.js')).runCheck(files, opts)));
 
 withOutputOptions(
-  program
-    .command('compile')
-    .description('compile cluster specs into TOSCA and HOT documents')
-    .argument('<files...>', '.cluster spec files')
-    .addOption(new Option('--target <target>', 'what to emit').choices(['tosca', 'hot', 'all']).default('all'))
-    .option('--out-dir <dir>', 'directory for <cluster>.tosca.yaml / <cluster>.hot.yaml and their inputs files', 'out')
-    .option('--stdout', 'print the single target to stdout instead of writing files')
-    .option('--tosca-types-url <url>', 'URL of the INDIGO custom_types.yaml the TOSCA output imports')
-    .addOption(new Option('--hot-version <version>', 'heat_template_version of the HOT output').default('2018-08-31'))
-    .addOption(new Option('--hot-mode <mode>', 'how HOT servers run the roles').choices(['cloud-init', 'software-config']).default('cloud-init'))
-    .option('--deny-warnings', 'treat warnings as errors')
-    .option('--allow <name>', 'silence a lossy-emit warning (repeatable)', collect)
-    .option('--deny <name>', 'make a lossy-emit warning an error (repeatable)', collect),
+  withEmitOptions(
+    program
+      .command('compile')
+      .description('compile cluster specs into TOSCA and HOT documents; `-` reads stdin')
+      .argument('<files...>', '.cluster spec files')
+      .option('--out-dir <dir>', 'directory for <cluster>.tosca.yaml / <cluster>.hot.yaml and their inputs files', 'out')
+      .option('--stdout', 'print the single target to stdout instead of writing files (diagnostics go to stderr)'),
+  ),
 ).action((files: string[], opts) => run(async () => (await import('./cli/compile.js')).runCompile(files, opts)));
 
 withOutputOptions(
@@ -198,7 +209,12 @@ withOutputOptions(
   .action((file: string, opts) => run(async () => (await import('./cli/graph.js')).runGraph(file, opts)));
 
 // No top-level await: the start-up bundle (src/tools/build-fast.ts) is CommonJS.
-program.parseAsync(process.argv).catch((e: unknown) => {
+if (process.argv.length <= 2) {
+  // No command at all: the usage, on stderr, and a usage exit code (a script that forgot its
+  // arguments must not pass).
+  program.outputHelp({ error: true });
+  process.exitCode = EXIT_USAGE;
+} else program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof CommanderError) {
     const ok = e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help';
     process.exitCode = ok ? 0 : EXIT_USAGE;

@@ -21,6 +21,11 @@ export interface CompileOptions {
   readonly stopAfter?: 'parse' | 'lower';
   readonly tosca?: ToscaOptions;
   readonly hot?: HotOptions;
+  /**
+   * The spec path the outputs' header records (relative to the working directory, so outputs
+   * name no machine-specific path). @default the `file` argument
+   */
+  readonly sourceName?: string;
 }
 
 /** One emitted document, named `<cluster-name>.<target>.yaml`. */
@@ -64,6 +69,7 @@ export function compile(text: string, file: string, opts: CompileOptions = {}): 
     ast = parseSpec(text, file, diag);
     if (opts.stopAfter === 'parse') return { ast, models, files, diagnostics: diag.diagnostics };
     models = lowerSpec(ast, diag);
+    if (opts.sourceName !== undefined) models = models.map((m) => ({ ...m, sourceFile: opts.sourceName! }));
     if (opts.stopAfter === 'lower' || diag.hasErrors) return { ast, models, files, diagnostics: diag.diagnostics };
     for (const m of models) {
       for (const target of opts.targets ?? []) {
@@ -77,4 +83,42 @@ export function compile(text: string, file: string, opts: CompileOptions = {}): 
     });
   }
   return { ast, models, files: diag.hasErrors ? [] : files, diagnostics: diag.diagnostics };
+}
+
+/** One spec to compile: its text, the name its diagnostics use and the name its outputs record. */
+export interface SpecInput {
+  readonly file: string;
+  readonly text: string;
+  readonly sourceName?: string;
+}
+
+/** Everything compiling several files produced. `files` is empty whenever there is an error. */
+export interface CompileAllResult {
+  readonly results: readonly CompileResult[];
+  readonly files: readonly EmittedFile[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Compiles every input, then checks what no single file can: two clusters of different files
+ * with the same name would write the same output files (CS2041; within one file it is CS2008).
+ * `check` and `compile` both run this, so `check` reports every error `compile` would.
+ */
+export function compileAll(inputs: readonly SpecInput[], opts: Omit<CompileOptions, 'sourceName'> = {}): CompileAllResult {
+  const results = inputs.map((i) => compile(i.text, i.file, { ...opts, ...(i.sourceName !== undefined ? { sourceName: i.sourceName } : {}) }));
+  const diag = new DiagnosticCollector();
+  const first = new Map<string, ClusterModel>();
+  for (const m of results.flatMap((r) => r.models)) {
+    const prev = first.get(m.name);
+    if (!prev) first.set(m.name, m);
+    else if (prev.nameSpan.file !== m.nameSpan.file) {
+      diag.report('CS2041', m.nameSpan, { file: `${m.name}.${opts.targets?.[0] ?? 'tosca'}.yaml` }, {
+        secondary: [{ span: prev.nameSpan, message: 'the other cluster is declared here' }],
+        help: 'rename one of the two clusters',
+      });
+    }
+  }
+  const diagnostics = [...results.flatMap((r) => r.diagnostics), ...diag.diagnostics];
+  const failed = diagnostics.some((d) => d.severity === 'error');
+  return { results, files: failed ? [] : results.flatMap((r) => r.files), diagnostics };
 }

@@ -1,33 +1,31 @@
-// `clusterc check FILE...`: parse and lower every file, print every diagnostic, write nothing.
-// `--dump ast|model` prints what the compiler understood as YAML on stdout.
-import { compile } from '../compile.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+// `clusterc check FILE...`: parse, lower and emit (in memory) every file, print every diagnostic,
+// write nothing: it reports every error `compile` would, emit-phase ones and clashing outputs
+// included. `--dump ast|model` prints what the compiler understood as YAML on stdout (then JSON
+// diagnostics go to stderr, so stdout stays one document). `-` reads the standard input.
+import { compileAll, type SpecInput } from '../compile.js';
 import { dumpAst } from '../spec/dump.js';
 import { dumpModel } from '../model/dump.js';
-import { exitCodeOf, printDiagnostics, readSpecFile, type OutputOptions } from './io.js';
+import { emitOptionsOf, readInputs, type EmitCliOptions } from './compile.js';
+import { EXIT_USAGE, exitCodeOf, printDiagnostics } from './io.js';
 
 /** Options of `check`. */
-export interface CheckOptions extends OutputOptions {
+export interface CheckOptions extends EmitCliOptions {
   readonly dump?: 'ast' | 'model';
 }
 
 /** Runs `check`; returns the exit code. */
 export async function runCheck(files: string[], opts: CheckOptions): Promise<number> {
-  const sources = new Map<string, string>();
-  const all: Diagnostic[] = [];
+  const emit = emitOptionsOf(opts);
+  const { inputs, unreadable, tooLarge } = readInputs(files);
+  const r = compileAll(inputs, opts.dump === 'ast' ? { stopAfter: 'parse' } : opts.dump === 'model' ? { stopAfter: 'lower' } : emit);
   const dumps: string[] = [];
-  for (const file of files) {
-    const { text, diagnostic } = readSpecFile(file);
-    sources.set(file, text);
-    if (diagnostic) {
-      all.push(diagnostic);
-      continue;
-    }
-    const r = compile(text, file, { stopAfter: opts.dump === 'ast' ? 'parse' : 'lower' });
-    for (const d of r.diagnostics) all.push(d);
-    if (opts.dump === 'ast' && r.ast) dumps.push(dumpAst(r.ast, text));
-    if (opts.dump === 'model') for (const m of r.models) dumps.push(dumpModel(m, text));
-  }
+  r.results.forEach((res, i) => {
+    const text = (inputs[i] as SpecInput).text;
+    if (opts.dump === 'ast' && res.ast) dumps.push(dumpAst(res.ast, text));
+    if (opts.dump === 'model') dumps.push(...res.models.map((m) => dumpModel(m, text)));
+  });
   if (dumps.length > 0) process.stdout.write(dumps.join('---\n'));
-  return exitCodeOf(printDiagnostics(all, sources, opts));
+  const sources = new Map(inputs.map((i) => [i.file, i.text]));
+  const code = exitCodeOf(printDiagnostics([...tooLarge, ...r.diagnostics], sources, { ...opts, diagnosticsToStderr: opts.dump !== undefined }));
+  return unreadable > 0 ? EXIT_USAGE : code;
 }

@@ -1,5 +1,6 @@
 // `clusterc explain CODE`: the long explanation of a diagnostic code, or `--list` of all codes.
 import { allCodes, lookupCode } from '../diagnostics/codes.js';
+import { isConfigurable } from '../diagnostics/policy.js';
 import { CliError, EXIT_OK } from './io.js';
 
 /** Prints the explanation of `code` (by code or name). */
@@ -13,7 +14,7 @@ export async function runExplain(code: string | undefined, opts: { list?: boolea
   }
   const info = lookupCode(code);
   if (!info) throw new CliError(`unknown code \`${code}\` (run \`clusterc explain --list\` to see every code)`);
-  const header = `${info.code} (${info.name}): ${info.severity}${info.configurable ? ', configurable with --allow/--deny ' + info.name : ''}${info.retired ? ', retired' : ''}`;
+  const header = `${info.code} (${info.name}): ${info.severity}${isConfigurable(info) ? ', configurable with --allow/--deny ' + info.name : ''}${info.retired ? ', retired' : ''}`;
   process.stdout.write(`${header}\n\n${info.explain.trim()}\n`);
   return EXIT_OK;
 }

@@ -1,6 +1,7 @@
 // CLI support: reading inputs, writing outputs (./write.ts), and printing diagnostics with the
 // user's format/colour/policy options. Only the CLI (src/cli.ts, src/cli/*) touches fs and process.
 import { readFileSync, statSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
 import { CliError, reason } from './io-errors.js';
 import { MAX_SPEC_BYTES, specTooLarge } from '../compile.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -19,11 +20,31 @@ export { writeFilesAtomic, type OutputFile } from './write.js';
 /** Options shared by every command that prints diagnostics. */
 export interface OutputOptions {
   readonly format?: string;
-  readonly color?: string;
+  /** `auto`, `always`, `never`, or false for `--no-color`. */
+  readonly color?: string | boolean;
   readonly maxErrors?: string;
   readonly denyWarnings?: boolean;
   readonly allow?: string[];
   readonly deny?: string[];
+  /** Hide notes (`--quiet`). */
+  readonly quiet?: boolean;
+  /** Print JSON diagnostics on stderr (stdout carries a document: `--stdout`, `--dump`). */
+  readonly diagnosticsToStderr?: boolean;
+}
+
+/** The name a file's diagnostics use: `<stdin>` for `-`, else the path as given. */
+export function displayName(path: string): string {
+  return path === '-' ? '<stdin>' : path;
+}
+
+/**
+ * The spec path generated outputs record: relative to the working directory with `/`
+ * separators, so no output names a machine-specific absolute path.
+ */
+export function recordedName(path: string): string {
+  if (path === '-') return '<stdin>';
+  const rel = relative(process.cwd(), resolve(path));
+  return (rel === '' ? path : rel).split(sep).join('/');
 }
 
 /** Stats an input file; throws CliError unless it is a regular file. Returns its size in bytes. */
@@ -52,6 +73,16 @@ function readUtf8(path: string): string {
  * huge file cannot exhaust memory), an empty text and the CS0002 diagnostic.
  */
 export function readSpecFile(path: string): { text: string; diagnostic?: Diagnostic } {
+  if (path === '-') {
+    let text: string;
+    try {
+      text = readFileSync(0, 'utf8');
+    } catch (e) {
+      throw new CliError(`cannot read the standard input: ${reason(e)}`);
+    }
+    const size = Buffer.byteLength(text, 'utf8');
+    return size > MAX_SPEC_BYTES ? { text: '', diagnostic: specTooLarge('<stdin>', size) } : { text };
+  }
   const size = inputSize(path);
   if (size > MAX_SPEC_BYTES) return { text: '', diagnostic: specTooLarge(path, size) };
   return { text: readUtf8(path) };
@@ -76,11 +107,27 @@ export function policyOf(opts: OutputOptions): Policy {
   };
 }
 
-/** Whether to colour output: `always`, `never`, or `auto` (stderr is a TTY and NO_COLOR unset). */
-export function useColor(opt: string | undefined): boolean {
+/**
+ * Whether to colour output: `--color always|never` (`--no-color` is `never`) wins; with `auto`,
+ * FORCE_COLOR (`0` or `false` turns colour off, any other value on) wins over NO_COLOR (any
+ * non-empty value turns it off), as in Node.js; else colour when stderr is a terminal.
+ */
+export function useColor(opt: string | boolean | undefined, env: NodeJS.ProcessEnv = process.env, tty = process.stderr.isTTY === true): boolean {
   if (opt === 'always') return true;
-  if (opt === 'never') return false;
-  return process.stderr.isTTY === true && !process.env['NO_COLOR'];
+  if (opt === 'never' || opt === false) return false;
+  const force = env['FORCE_COLOR'];
+  if (force !== undefined) return force !== '0' && force.toLowerCase() !== 'false';
+  if (env['NO_COLOR']) return false;
+  return tty;
+}
+
+/** Parses `--max-errors`: a positive integer, or a message saying why the value is refused. */
+export function parseMaxErrors(v: string): number | string {
+  if (/^[1-9][0-9]*$/.test(v) && Number.isSafeInteger(Number(v))) return Number(v);
+  if (/^-?[0-9]+$/.test(v)) {
+    return 'it must be a positive number of errors to show (leave --max-errors out to show them all)';
+  }
+  return 'it must be a positive whole number of errors to show, such as 10';
 }
 
 /**
@@ -107,10 +154,11 @@ const plural = (n: number, word: string): string => `${n} more ${word}${n === 1 
 /**
  * Applies the policy, sorts, caps (`--max-errors`: errors in every format; by default
  * DEFAULT_MAX_ERRORS errors and other diagnostics in human output only), prints (human → stderr,
- * json → stdout) and returns the diagnostics as printed.
+ * json → stdout, or stderr when stdout carries a document) and returns the diagnostics as printed.
  */
 export function printDiagnostics(ds: readonly Diagnostic[], sources: SourceMap, opts: OutputOptions): Diagnostic[] {
   let list = sortDiagnostics(applyPolicy(ds, policyOf(opts)));
+  if (opts.quiet) list = list.filter((d) => d.severity !== 'note');
   const explicit = opts.maxErrors !== undefined ? Number(opts.maxErrors) : undefined;
   const human = opts.format !== 'json';
   let dropped = { errors: 0, others: 0 };
@@ -126,7 +174,7 @@ export function printDiagnostics(ds: readonly Diagnostic[], sources: SourceMap, 
     dropped = { errors: c.errors, others: c.others };
   }
   if (!human) {
-    process.stdout.write(renderJson(list, sources));
+    (opts.diagnosticsToStderr ? process.stderr : process.stdout).write(renderJson(list, sources));
   } else if (list.length > 0) {
     const color = useColor(opts.color);
     let text = renderHuman(list, sources, { color }) + '\n';

@@ -2,7 +2,7 @@
 // severity and message from the catalogue, and drops duplicates keyed by (code, span).
 import { CODES, type ArgsOf, type Code } from './codes.js';
 import type { CodeInfo } from './codes/define.js';
-import type { Diagnostic, Label } from './diagnostic.js';
+import type { Diagnostic, Edit, Label } from './diagnostic.js';
 import type { Span } from './span.js';
 
 /** Optional parts of a report beyond code, span and message arguments. */
@@ -12,6 +12,8 @@ export interface ReportExtra {
   readonly secondary?: readonly Label[];
   readonly notes?: readonly string[];
   readonly help?: string;
+  /** The help as mechanical edits (see Diagnostic.fix). */
+  readonly fix?: readonly Edit[];
   readonly path?: readonly (string | number)[];
 }
 
@@ -34,6 +36,7 @@ export class DiagnosticCollector {
       ...(extra.secondary && extra.secondary.length > 0 ? { secondary: extra.secondary } : {}),
       ...(extra.notes && extra.notes.length > 0 ? { notes: extra.notes } : {}),
       ...(extra.help !== undefined ? { help: extra.help } : {}),
+      ...(extra.fix && extra.fix.length > 0 ? { fix: extra.fix } : {}),
       ...(extra.path ? { path: extra.path } : {}),
     });
   }

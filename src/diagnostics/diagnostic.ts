@@ -11,6 +11,12 @@ export interface Label {
   readonly message?: string;
 }
 
+/** One text edit of a suggested fix: replace `span` (half-open, may be empty) with `text`. */
+export interface Edit {
+  readonly span: Span;
+  readonly text: string;
+}
+
 /** One finding: stable code, severity, message and where it is. */
 export interface Diagnostic {
   /** Stable code from the catalogue, e.g. `CS1001`; never reused. */
@@ -25,6 +31,11 @@ export interface Diagnostic {
   readonly notes?: readonly string[];
   /** The only place a fix is suggested. */
   readonly help?: string;
+  /**
+   * The help as edits a tool can apply (rustc's machine-applicable suggestion); present only
+   * when the fix is mechanical. Applying every edit makes this diagnostic go away.
+   */
+  readonly fix?: readonly Edit[];
   /** Data path for YAML inputs (lint). */
   readonly path?: readonly (string | number)[];
 }

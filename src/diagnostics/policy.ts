@@ -1,5 +1,5 @@
 // Severity policy applied after the phases ran: `--allow NAME`, `--deny NAME` (configurable
-// codes only: lint rules and lossy-emit warnings) and `--deny-warnings`.
+// codes only: every warning and note, and the lint rules) and `--deny-warnings`.
 import { CODES } from './codes.js';
 import type { CodeInfo } from './codes/define.js';
 import type { Diagnostic } from './diagnostic.js';
@@ -11,15 +11,24 @@ export interface Policy {
   readonly denyWarnings?: boolean;
 }
 
+/**
+ * Whether `--allow` / `--deny` may name a code: every warning and note (a warning is advice the
+ * user may decline), and the lint rules marked configurable; compile errors never.
+ */
+export function isConfigurable(info: CodeInfo): boolean {
+  return info.configurable === true || info.severity !== 'error';
+}
+
 /** Applies `policy`: allowed codes are dropped, denied ones and (with denyWarnings) warnings become errors. */
 export function applyPolicy(ds: readonly Diagnostic[], policy: Policy): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const d of ds) {
     const info = (CODES as Record<string, CodeInfo>)[d.code];
     const names = info ? [info.name, d.code] : [d.code];
-    const configurable = info?.configurable === true;
+    const configurable = info !== undefined && isConfigurable(info);
     if (configurable && names.some((n) => policy.allow?.has(n))) continue;
-    if (d.severity === 'warning' && (policy.denyWarnings || (configurable && names.some((n) => policy.deny?.has(n))))) {
+    const denied = configurable && names.some((n) => policy.deny?.has(n));
+    if ((d.severity === 'warning' && policy.denyWarnings) || (d.severity !== 'error' && denied)) {
       out.push({ ...d, severity: 'error' });
     } else out.push(d);
   }
@@ -30,7 +39,7 @@ export function applyPolicy(ds: readonly Diagnostic[], policy: Policy): Diagnost
 export function unknownPolicyNames(names: Iterable<string>): string[] {
   const known = new Set<string>();
   for (const [code, info] of Object.entries(CODES as Record<string, CodeInfo>)) {
-    if (info.configurable) {
+    if (isConfigurable(info)) {
       known.add(code);
       known.add(info.name);
     }

@@ -214,6 +214,11 @@ export interface JsonDiagnostic {
   readonly notes: readonly string[];
   readonly related: readonly { file: string; start: JsonPosition | null; end: JsonPosition | null; message: string | null }[];
   readonly path: readonly (string | number)[] | null;
+  /**
+   * The suggested fix as edits of the primary file (offsets are UTF-16, as in `start.offset`);
+   * present only when the fix is mechanical.
+   */
+  readonly fix?: readonly { start: JsonPosition | null; end: JsonPosition | null; text: string }[];
 }
 
 /** Converts diagnostics to their JSON shape (positions resolved through `sources`). */
@@ -240,6 +245,7 @@ export function toJson(ds: readonly Diagnostic[], sources: SourceMap): JsonDiagn
         message: s.message ?? null,
       })),
       path: d.path ?? null,
+      ...(d.fix ? { fix: d.fix.map((e) => ({ start: pos(e.span.file, e.span.start), end: pos(e.span.file, e.span.end), text: e.text })) } : {}),
     };
   });
 }

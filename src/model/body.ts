@@ -46,15 +46,30 @@ export function resolveBody(
           diag.report('CS2006', st.name.span, { name }, {
             secondary: [{ span: first.name.span, message: 'first given here' }],
             help: `remove one of the two \`${name}\` lines`,
+            fix: [{ span: st.span, text: '' }],
           });
         } else found.set(name, st);
       } else if (canonicalBlock(name) !== undefined) {
-        diag.report('CS2004', st.name.span, { name }, {
-          help: topLevel ? `write \`${name} { ... }\`` : `\`${name}\` is a block of its own, inside \`cluster\``,
-        });
+        const counted = BLOCKS[canonicalBlock(name)!]?.count !== 'none';
+        const v = st.value;
+        if (topLevel && counted && v?.kind === 'number' && v.integer) {
+          // `masters = 3`: the host group it means, with one error.
+          diag.report('CS2004', st.name.span, { name }, {
+            help: `a host group's count follows its name: \`${name} ${v.raw}\``,
+            fix: [{ span: { ...v.span, start: st.name.span.end, end: v.span.start }, text: ' ' }],
+          });
+          blocks.push({ kind: 'block', span: st.span, name: st.name, label: undefined, count: { kind: 'count', span: v.span, value: v }, body: undefined });
+        } else {
+          diag.report('CS2004', st.name.span, { name }, {
+            help: topLevel ? `write \`${name} { ... }\`` : `\`${name}\` is a block of its own, inside \`cluster\``,
+          });
+        }
       } else {
-        const help = attrHelp(name, attrs, where);
-        diag.report('CS2002', st.name.span, { name, block: where }, help !== undefined ? { help } : {});
+        const { help, fix } = attrHelp(name, attrs, where);
+        diag.report('CS2002', st.name.span, { name, block: where }, {
+          ...(help !== undefined ? { help } : {}),
+          ...(fix !== undefined ? { fix: [{ span: st.name.span, text: fix }] } : {}),
+        });
       }
       continue;
     }
@@ -62,13 +77,23 @@ export function resolveBody(
       blocks.push(st);
     } else if (Object.hasOwn(attrs, name)) {
       diag.report('CS2003', st.name.span, { name }, { help: `write \`${name} = value\`` });
+    } else if (topLevel) {
+      const known = [...Object.keys(BLOCKS), ...Object.keys(BLOCK_ALIASES)];
+      const meant = closest(name, known);
+      diag.report('CS2001', st.name.span, { name, where: 'a cluster' }, {
+        help: meant !== undefined ? `did you mean \`${meant}\`?` : `known blocks: ${Object.keys(BLOCKS).map((k) => '`' + k + '`').join(', ')}`,
+        ...(meant !== undefined ? { fix: [{ span: st.name.span, text: meant }] } : {}),
+      });
+      // A misspelt block (`mastres 3 { }`) is checked as the block it is close to, unless that
+      // block is present too: its body is still checked, and "no masters" is not reported.
+      if (meant !== undefined && !body.some((o) => o.kind === 'block' && canonicalBlock(o.name.name) === canonicalBlock(meant))) {
+        blocks.push({ ...st, name: { ...st.name, name: meant } });
+      }
     } else {
-      const help = topLevel
-        ? didYouMean(name, [...Object.keys(BLOCKS), ...Object.keys(BLOCK_ALIASES)]) ?? `known blocks: ${Object.keys(BLOCKS).map((k) => '`' + k + '`').join(', ')}`
-        : canonicalBlock(name) !== undefined
-          ? `\`${name}\` goes directly inside \`cluster\`, not inside \`${where}\``
-          : `\`${where}\` takes attributes only` + suffix(didYouMean(name, Object.keys(attrs)));
-      diag.report('CS2001', st.name.span, { name, where: topLevel ? 'a cluster' : '`' + where + '`' }, help !== undefined ? { help } : {});
+      const help = canonicalBlock(name) !== undefined
+        ? `\`${name}\` goes directly inside \`cluster\`, not inside \`${where}\``
+        : `\`${where}\` takes attributes only` + suffix(didYouMean(name, Object.keys(attrs)));
+      diag.report('CS2001', st.name.span, { name, where: '`' + where + '`' }, { help });
     }
   }
   return { attrs: found, blocks };
@@ -83,12 +108,33 @@ function suffix(s: string | undefined): string {
   return s !== undefined ? `; ${s}` : '';
 }
 
-function attrHelp(name: string, attrs: Readonly<Record<string, AttrSpec>>, where: string): string | undefined {
-  const dym = didYouMean(name, Object.keys(attrs));
-  if (dym !== undefined) return dym;
+/**
+ * Words that name a concept the vocabulary spells differently or lacks: did-you-mean by edit
+ * distance would point elsewhere (`gpus` → `cpus`), so these get a help of their own.
+ */
+function conceptHelp(name: string, attrs: Readonly<Record<string, AttrSpec>>): { help: string; fix?: string } | undefined {
+  if (/gpu/i.test(name)) {
+    const gpu = Object.keys(attrs).find((k) => /gpu/i.test(k));
+    if (gpu !== undefined) return { help: `did you mean \`${gpu}\`?`, fix: gpu };
+    if (!Object.hasOwn(attrs, 'flavor')) return undefined;
+    return {
+      help: `there is no GPU attribute: the hosts of a pool get GPUs from its flavor (\`flavor = "g1.xlarge"\`, used by HOT; TOSCA asks for cpus and memory only); remove \`${name}\``,
+    };
+  }
+  if (/^(count|size|instances|replicas|nodes|hosts)$/.test(name) && Object.hasOwn(attrs, 'cpus')) {
+    return { help: `the host count is written after the block name (\`masters 3 { ... }\`), not as \`${name}\`` };
+  }
+  return undefined;
+}
+
+function attrHelp(name: string, attrs: Readonly<Record<string, AttrSpec>>, where: string): { help?: string; fix?: string } {
+  const concept = conceptHelp(name, attrs);
+  if (concept) return concept;
+  const meant = closest(name, Object.keys(attrs));
+  if (meant !== undefined) return { help: `did you mean \`${meant}\`?`, fix: meant };
   const elsewhere = where === 'cluster' ? blocksWithAttr(name) : blocksWithAttr(name).filter((b) => b !== where);
-  if (elsewhere.length > 0) return `\`${name}\` belongs in ${elsewhere.map((b) => '`' + b + '`').join(' or ')}`;
+  if (elsewhere.length > 0) return { help: `\`${name}\` belongs in ${elsewhere.map((b) => '`' + b + '`').join(' or ')}` };
   const known = Object.keys(attrs);
-  return known.length > 0 ? `known attributes: ${known.map((k) => '`' + k + '`').join(', ')}` : `\`${where}\` takes no attributes`;
+  return { help: known.length > 0 ? `known attributes: ${known.map((k) => '`' + k + '`').join(', ')}` : `\`${where}\` takes no attributes` };
 }
 

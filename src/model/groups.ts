@@ -2,7 +2,7 @@
 // labels, sizes (count, range or input `<id>_count`), host attributes and public exposure.
 // Reports count and range problems (CS2011-CS2014, CS2024, CS2025, CS2027, CS2029).
 import type { Span } from '../diagnostics/span.js';
-import type { Block, NumberLit } from '../spec/ast.js';
+import type { Attribute, Block, Count, NumberLit } from '../spec/ast.js';
 import { resolveBody } from './body.js';
 import type { GroupKind, GroupSize, HostGroup, Param } from './model.js';
 import { literalOf, lowerParam, type ValueCtx } from './values.js';
@@ -27,13 +27,40 @@ export function groupId(kind: GroupKind, label: string | undefined): string {
 
 const WHAT: Record<GroupKind, string> = { masters: 'master', agents: 'agent', load_balancers: 'load balancer' };
 
+/** Attribute names people give a host count (`masters { count = 3 }`). */
+const COUNT_WORDS = /^(count|size|instances|replicas|nodes|hosts)$/;
+
+/**
+ * `masters { count = 3 }`: reports CS2040 once, with the fix that moves the count after the name,
+ * and returns the block as it is meant (count after the name, attribute removed), so neither
+ * "needs a host count" nor "unknown attribute `count`" follows.
+ */
+function withMisplacedCount(ctx: ValueCtx, block: Block): Block {
+  if (block.count) return block;
+  const attr = (block.body ?? []).find((s): s is Attribute => s.kind === 'attribute' && COUNT_WORDS.test(s.name.name));
+  const v = attr?.value;
+  if (!attr || !v || !((v.kind === 'number' && v.integer) || v.kind === 'input')) return block;
+  const raw = v.kind === 'number' ? v.raw : 'input(...)';
+  const after = block.label?.span.end ?? block.name.span.end;
+  ctx.diag.report('CS2040', attr.name.span, { group: block.name.name, name: attr.name.name }, {
+    label: 'not an attribute',
+    help: `write the count after the name: \`${block.name.name}${block.label ? ' "' + block.label.value + '"' : ''} ${raw} { ... }\``,
+    ...(v.kind === 'number' ? { fix: [{ span: { ...attr.span, start: after, end: after }, text: ` ${v.raw}` }, { span: attr.span, text: '' }] } : {}),
+  });
+  const count: Count = v.kind === 'number' ? { kind: 'count', span: v.span, value: v } : v;
+  return { ...block, count, body: (block.body ?? []).filter((s) => s !== attr) };
+}
+
 /** Lowers one host-group block of kind `kind`. */
-export function lowerGroup(ctx: ValueCtx, kind: GroupKind, block: Block): LoweredGroup {
+export function lowerGroup(ctx: ValueCtx, kind: GroupKind, written: Block): LoweredGroup {
+  const block = withMisplacedCount(ctx, written);
   const label = kind === 'agents' ? block.label?.value : undefined;
   if (label !== undefined && block.label && !LABEL.test(label)) {
     const fixed = label.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^[^a-z]+/, '').replace(/-+$/, '').slice(0, 32);
+    const suggested = fixed !== '' ? fixed : 'gpu';
     ctx.diag.report('CS2027', block.label.span, { label }, {
-      help: `use lowercase letters, digits and hyphens, e.g. \`"${fixed !== '' ? fixed : 'gpu'}"\``,
+      help: `use lowercase letters, digits and hyphens, e.g. \`"${suggested}"\``,
+      ...(LABEL.test(suggested) ? { fix: [{ span: block.label.span, text: `"${suggested}"` }] } : {}),
     });
   }
   const id = groupId(kind, label);
@@ -70,8 +97,10 @@ export function lowerGroup(ctx: ValueCtx, kind: GroupKind, block: Block): Lowere
       ctx.diag.report('CS2030', v.keywordSpan, { name: 'vip' }, { help: 'write the address, e.g. `vip = 10.0.0.100`' });
       vip = { address: undefined, span: v.span };
     } else {
+      const quoted = v.kind === 'string' && /^\d+\.\d+\.\d+\.\d+$/.test(v.value) ? v.value : undefined;
       ctx.diag.report('CS2017', v.span, {}, {
-        help: v.kind === 'string' && /^\d+\.\d+\.\d+\.\d+$/.test(v.value) ? `drop the quotes: \`vip = ${v.value}\`` : 'write one address, e.g. `vip = 10.0.0.100`',
+        help: quoted !== undefined ? `drop the quotes: \`vip = ${quoted}\`` : 'write one address, e.g. `vip = 10.0.0.100`',
+        ...(quoted !== undefined ? { fix: [{ span: v.span, text: quoted }] } : {}),
       });
       vip = { address: undefined, span: v.span };
     }
@@ -126,14 +155,15 @@ function lowerSize(ctx: ValueCtx, kind: GroupKind, id: string, block: Block, inp
   }
   if (c.kind === 'range') {
     if (kind !== 'agents') {
-      ctx.diag.report('CS2014', c.span, { group: id }, { help: `write a fixed count, e.g. \`${block.name.name} ${c.max?.raw ?? c.min.raw}\`` });
+      const n = c.max?.raw ?? c.min.raw;
+      ctx.diag.report('CS2014', c.span, { group: id }, { help: `write a fixed count, e.g. \`${block.name.name} ${n}\``, fix: [{ span: c.span, text: n }] });
       return placeholder;
     }
     const min = countOf(ctx, c.min);
     const max = c.max ? countOf(ctx, c.max) : undefined;
     if (min === undefined || max === undefined) return placeholder;
     if (max < min) {
-      ctx.diag.report('CS2012', c.span, { min, max }, { help: `write \`${max}..${min}\`` });
+      ctx.diag.report('CS2012', c.span, { min, max }, { help: `write \`${max}..${min}\``, fix: [{ span: c.span, text: `${max}..${min}` }] });
     } else if (max === 0) {
       ctx.diag.report('CS2013', c.span, {}, { help: 'give a maximum above zero, e.g. `0..4`' });
     }

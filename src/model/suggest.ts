@@ -28,8 +28,10 @@ export function closest(name: string, known: Iterable<string>): string | undefin
   let best: string | undefined;
   let bestD = Infinity;
   for (const k of known) {
-    const dist = editDistance(lower, k.toLowerCase());
     const limit = Math.max(1, Math.floor(Math.max(lower.length, k.length) / 3));
+    // The distance is at least the length difference: skip the quadratic table when that is too far.
+    if (Math.abs(lower.length - k.length) > limit) continue;
+    const dist = editDistance(lower, k.toLowerCase());
     if (dist <= limit && dist < bestD) {
       best = k;
       bestD = dist;

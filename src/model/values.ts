@@ -55,16 +55,20 @@ export function formatAmount(n: number, t: ValueType): string {
  * after reporting. `name` is the attribute name used in messages.
  */
 export function literalOf(ctx: ValueCtx, v: Value, spec: AttrSpec, name: string): LiteralValue | undefined {
-  const wrong = (help?: string): undefined => {
-    ctx.diag.report('CS2005', v.span, { name, expected: describeType(spec.type), found: describeValue(v) },
-      help !== undefined ? { help } : {});
+  const wrong = (help?: string, fix?: string): undefined => {
+    ctx.diag.report('CS2005', v.span, { name, expected: describeType(spec.type), found: describeValue(v) }, {
+      ...(help !== undefined ? { help } : {}),
+      ...(fix !== undefined ? { fix: [{ span: v.span, text: fix }] } : {}),
+    });
     return undefined;
   };
+  const unquote = (text: string): undefined => wrong(`drop the quotes: \`${name} = ${text}\``, text);
   let out: LiteralValue;
   switch (spec.type) {
     case 'string':
       if (v.kind !== 'string' && v.kind !== 'identValue') {
-        return wrong(v.kind === 'ipv4' || v.kind === 'cidr' || v.kind === 'number' ? `write it in quotes: \`"${textOf(v)}"\`` : undefined);
+        const t = textOf(v);
+        return v.kind === 'ipv4' || v.kind === 'cidr' || v.kind === 'number' ? wrong(`write it in quotes: \`"${t}"\``, `"${t}"`) : wrong();
       }
       out = v.kind === 'string' ? v.value : v.name;
       if (out === '' && name !== 'description') {
@@ -74,12 +78,14 @@ export function literalOf(ctx: ValueCtx, v: Value, spec: AttrSpec, name: string)
       break;
     case 'integer':
       if (v.kind === 'number' && v.integer) out = v.value;
-      else if (v.kind === 'quantity') return wrong(`drop the unit: \`${name} = ${v.number.raw}\``);
+      else if (v.kind === 'quantity') return wrong(`drop the unit: \`${name} = ${v.number.raw}\``, v.number.raw);
+      else if (v.kind === 'string' && /^[0-9]+$/.test(v.value.trim())) return unquote(v.value.trim());
       else return wrong();
       break;
     case 'boolean':
       if (v.kind === 'bool') out = v.value;
-      else return wrong(v.kind === 'string' && /^(true|false)$/.test(v.value) ? `drop the quotes: \`${v.value}\`` : undefined);
+      else if (v.kind === 'string' && /^(true|false)$/.test(v.value)) return unquote(v.value);
+      else return wrong();
       break;
     case 'size':
     case 'duration': {
@@ -89,17 +95,23 @@ export function literalOf(ctx: ValueCtx, v: Value, spec: AttrSpec, name: string)
         if (f === undefined) return wrong();
         out = Math.round(v.number.value * f);
       } else if (v.kind === 'number') {
-        return wrong(dim === 'size' ? `add a unit: \`${v.raw} GB\`` : `add a unit: \`${v.raw} min\``);
+        const unit = unitFor(v.value, spec);
+        return wrong(`add a unit, e.g. \`${v.raw} ${unit}\`${dim === 'duration' ? ' (the units are s, min, h and d)' : ''}`, `${v.raw} ${unit}`);
+      } else if (v.kind === 'string' && quantityText(v.value, dim) !== undefined) {
+        return unquote(quantityText(v.value, dim)!);
       } else return wrong();
       break;
     }
     case 'ipv4':
     case 'cidr':
       if (v.kind === spec.type) out = v.value;
-      else return wrong(v.kind === 'string' && /^[\d.]+(\/\d+)?$/.test(v.value) ? `drop the quotes: \`${name} = ${v.value}\`` : undefined);
+      else if (v.kind === 'string' && /^[\d.]+(\/\d+)?$/.test(v.value)) return unquote(v.value);
+      else return wrong();
       break;
     case 'string-list': {
-      if (v.kind !== 'list') return wrong(v.kind === 'string' ? `write a list: \`["${v.value}"]\`` : undefined);
+      if (v.kind !== 'list') {
+        return v.kind === 'string' ? wrong(`write a list: \`["${v.value}"]\``, `[${JSON.stringify(v.value)}]`) : wrong();
+      }
       const items: string[] = [];
       let ok = true;
       for (const it of v.items) {
@@ -126,6 +138,26 @@ export function literalOf(ctx: ValueCtx, v: Value, spec: AttrSpec, name: string)
     return undefined;
   }
   return out;
+}
+
+/**
+ * The unit to suggest for a number written without one: the first candidate that puts the value
+ * within the attribute's bounds. Durations try seconds first (`600` → `600 s`, never `600 min`);
+ * sizes try GB, or MB for numbers of a thousand and more (`8` → `8 GB`, `4096` → `4096 MB`).
+ */
+function unitFor(n: number, spec: AttrSpec): string {
+  const table = spec.type === 'size' ? SIZE_UNITS : DURATION_UNITS;
+  const order = spec.type === 'size' ? (n >= 1000 ? ['MB', 'GB'] : ['GB', 'MB']) : ['s', 'min', 'h', 'd'];
+  return order.find((u) => inBounds(Math.round(n * (table[u] ?? 1)), spec)) ?? order[0]!;
+}
+
+/** `"8 GB"` / `"8GB"` as the quantity text `8 GB` when it is one of dimension `dim`. */
+function quantityText(s: string, dim: 'size' | 'duration'): string | undefined {
+  const m = /^\s*([0-9]+(?:\.[0-9]+)?)\s*([A-Za-z]+)\s*$/.exec(s);
+  if (!m) return undefined;
+  const unit = m[2]!;
+  const table = dim === 'size' ? SIZE_UNITS : DURATION_UNITS;
+  return Object.hasOwn(table, unit) ? `${m[1]} ${unit}` : undefined;
 }
 
 function inBounds(n: number, spec: AttrSpec): boolean {

@@ -6,7 +6,7 @@ import type { CstElement, CstNode, IToken } from 'chevrotain';
 import type { DiagnosticCollector } from '../diagnostics/collector.js';
 import type { Span } from '../diagnostics/span.js';
 import type * as A from './ast.js';
-import { DURATION_UNITS, SIZE_UNITS, isUnit, unitIgnoringCase } from './tokens.js';
+import { DURATION_UNITS, SIZE_UNITS, isUnit, unitIgnoringCase, unitTypo } from './tokens.js';
 
 function foundOf(raw: string): string {
   return '`' + raw + '`';
@@ -21,11 +21,32 @@ function real(t: IToken | undefined): t is IToken {
   return t !== undefined && !t.isInsertedInRecovery && Number.isFinite(t.startOffset);
 }
 
+/** Edit distance (insertions, deletions, substitutions), for the misspelt `cluster` keyword. */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/** True when a top-level block name is the `cluster` keyword misspelt (`clustr`, `Cluster`, `clusters`). */
+function misspeltCluster(name: string): boolean {
+  return name !== 'cluster' && distance(name.toLowerCase(), 'cluster') <= 2;
+}
+
 class Builder {
   constructor(
     private readonly file: string,
+    private readonly text: string,
     private readonly diag: DiagnosticCollector,
   ) {}
+
+  private at(start: number, end = start): Span {
+    return { file: this.file, start, end };
+  }
 
   private tok(node: CstNode, key: string, i = 0): IToken | undefined {
     const t = node.children[key]?.[i] as IToken | undefined;
@@ -62,8 +83,15 @@ class Builder {
       if (cl) clusters.push(cl);
     }
     for (const s of this.subs(node, 'statement')) {
-      const st = this.statement(s);
-      if (st) {
+      const st = this.statement(s, true);
+      if (st?.kind === 'block' && (st.label || st.body) && misspeltCluster(st.name.name)) {
+        // `clustr "x" { ... }`: one error, and the body is checked as the cluster it means.
+        this.diag.report('CS1026', st.name.span, { name: st.name.name }, {
+          help: 'did you mean `cluster`?',
+          fix: [{ span: st.name.span, text: 'cluster' }],
+        });
+        clusters.push({ kind: 'cluster', span: st.span, keywordSpan: st.name.span, name: st.label, body: st.body ?? [] });
+      } else if (st) {
         this.diag.report('CS1007', st.name.span, { name: st.name.name }, {
           help: 'put it inside `cluster "name" { ... }`',
         });
@@ -91,6 +119,7 @@ class Builder {
       this.diag.report('CS1005', spanOfToken(this.file, bare), { expected: 'a string', found: `\`${bare.image}\`` }, {
         label: 'the cluster name is a string',
         help: `write \`cluster "${bare.image}"\``,
+        fix: [{ span: spanOfToken(this.file, bare), text: `"${bare.image}"` }],
       });
     }
     return {
@@ -98,14 +127,15 @@ class Builder {
       span,
       keywordSpan: spanOfToken(this.file, kw),
       name: nameTok ? this.string(nameTok) : undefined,
-      body: this.statements(node),
+      body: this.statements(node, true),
     };
   }
 
-  private statements(node: CstNode): A.Statement[] {
+  /** The statements of a cluster body (`top`) or a block body. */
+  private statements(node: CstNode, top = false): A.Statement[] {
     const out: A.Statement[] = [];
     for (const s of this.subs(node, 'statement')) {
-      const st = this.statement(s);
+      const st = this.statement(s, top);
       if (!st) continue;
       // `memory 4 GB` parses as block `memory 4` then block `GB`: that is a missing `=`, one error.
       const prev = out[out.length - 1];
@@ -117,6 +147,7 @@ class Builder {
         this.diag.report('CS1005', { file: this.file, start: prev.name.span.end, end: prev.count.span.start }, { expected: '`=`', found: foundOf(prev.count.value.raw) }, {
           label: 'missing `=`',
           help: `an attribute is written \`${prev.name.name} = ${prev.count.value.raw} ${st.name.name}\``,
+          fix: [{ span: this.at(prev.name.span.end, prev.count.span.start), text: ' = ' }],
         });
         continue;
       }
@@ -125,7 +156,7 @@ class Builder {
     return out;
   }
 
-  statement(node: CstNode): A.Statement | undefined {
+  statement(node: CstNode, top = false): A.Statement | undefined {
     // A statement whose name is not a valid name is reported once here and dropped, so lowering
     // does not add an "unknown attribute" for the same text.
     const head = this.sub(node, 'attribute') ?? this.sub(node, 'block');
@@ -136,8 +167,16 @@ class Builder {
       });
       return undefined;
     }
+    if (id && id.tokenType.name === 'UnquotedName') {
+      const fixed = id.image.replace(/[-.]/g, '_');
+      this.diag.report('CS1008', spanOfToken(this.file, id), { name: id.image }, {
+        help: `names are ASCII letters, digits and underscores: \`${fixed}\``,
+        fix: [{ span: spanOfToken(this.file, id), text: fixed }],
+      });
+      return undefined;
+    }
     const attr = this.sub(node, 'attribute');
-    if (attr) return this.attribute(attr);
+    if (attr) return this.attribute(attr, top);
     const block = this.sub(node, 'block');
     return block ? this.block(block) : undefined;
   }
@@ -146,18 +185,46 @@ class Builder {
     return { kind: 'ident', span: spanOfToken(this.file, t), name: t.image };
   }
 
-  attribute(node: CstNode): A.Attribute | undefined {
+  attribute(node: CstNode, top: boolean): A.Attribute | A.Block | undefined {
     const id = this.tok(node, 'Identifier');
     const span = this.spanOf(node);
     if (!id || !span) return undefined;
+    const name = this.ident(id);
+    const sep = this.tok(node, 'Equals') ?? this.tok(node, 'Colon');
+    const brace = this.tok(node, 'LBrace');
+    if (brace) {
+      // `cloud = { ... }`: the block it means, with one error at the `=`.
+      if (sep) {
+        this.diag.report('CS1022', spanOfToken(this.file, sep), { name: id.image }, {
+          help: `remove the \`${sep.image}\`: \`${id.image} {\``,
+          fix: [{ span: this.at(name.span.end, brace.startOffset), text: ' ' }],
+        });
+      }
+      return { kind: 'block', span, name, label: undefined, count: undefined, body: this.statements(node) };
+    }
     const v = this.sub(node, 'value');
+    const value = v ? this.value(v) : undefined;
     const colon = this.tok(node, 'Colon');
-    if (colon) {
+    if (colon && value) {
+      const shown = this.text.slice(value.span.start, value.span.end);
+      if (top && value.kind === 'number' && value.integer) {
+        // `masters: 3` directly in a cluster (YAML habit): a host group with its count.
+        this.diag.report('CS1005', spanOfToken(this.file, colon), { expected: '`{` or a count', found: '`:`' }, {
+          help: `a host group's count follows its name: \`${id.image} ${shown}\``,
+          fix: [{ span: this.at(name.span.end, value.span.start), text: ' ' }],
+        });
+        return { kind: 'block', span, name, label: undefined, count: { kind: 'count', span: value.span, value }, body: undefined };
+      }
+      this.diag.report('CS1005', spanOfToken(this.file, colon), { expected: '`=`', found: '`:`' }, {
+        help: `an attribute is written \`${id.image} = ${shown.length <= 40 ? shown : 'value'}\``,
+        fix: [{ span: this.at(name.span.end, value.span.start), text: ' = ' }],
+      });
+    } else if (colon) {
       this.diag.report('CS1005', spanOfToken(this.file, colon), { expected: '`=`', found: '`:`' }, {
         help: `an attribute is written \`${id.image} = value\``,
       });
     }
-    return { kind: 'attribute', span, name: this.ident(id), value: v ? this.value(v) : undefined };
+    return { kind: 'attribute', span, name, value };
   }
 
   block(node: CstNode): A.Block | undefined {
@@ -182,6 +249,8 @@ class Builder {
     if (!span) return undefined;
     const ref = this.sub(node, 'inputRef');
     if (ref) return this.inputRef(ref);
+    const dash = this.tok(node, 'DashRange');
+    if (dash) return this.dashRange(dash);
     const first = this.tok(node, 'NumberLiteral', 0);
     const min = first ? this.number(first) : undefined;
     if (!min) return undefined;
@@ -190,6 +259,19 @@ class Builder {
       return { kind: 'range', span, min, max: second ? this.number(second) : undefined };
     }
     return { kind: 'count', span, value: min };
+  }
+
+  /** `1-5`: reported once with the `..` fix, and read as the range it means. */
+  private dashRange(t: IToken): A.RangeLit {
+    const span = spanOfToken(this.file, t);
+    const m = /^([0-9]+)([ \t]*-[ \t]*)([0-9]+)$/.exec(t.image)!;
+    const [, a = '', sep = '', b = ''] = m;
+    const num = (raw: string, start: number): A.NumberLit => ({ kind: 'number', span: this.at(start, start + raw.length), value: Number(raw), raw, integer: true });
+    this.diag.report('CS1021', span, { text: t.image }, {
+      help: `a range is written with \`..\`: \`${a}..${b}\``,
+      fix: [{ span, text: `${a}..${b}` }],
+    });
+    return { kind: 'range', span, min: num(a, span.start), max: num(b, span.start + a.length + sep.length) };
   }
 
   value(node: CstNode): A.Value | undefined {
@@ -204,10 +286,25 @@ class Builder {
       if (!n) return undefined;
       const u = t('unit');
       if (!u) return n;
-      const text = unitIgnoringCase(u.image) ?? u.image;
-      if (text !== u.image) {
-        this.diag.report('CS1003', spanOfToken(this.file, u), { text: u.image, what: 'unit' }, {
+      const uspan = spanOfToken(this.file, u);
+      let text = unitIgnoringCase(u.image);
+      if (text === undefined) {
+        // A misspelt unit (`8 G`, `30 sec`): one error; an unambiguous one is read as meant.
+        const meant = unitTypo(u.image) ?? [];
+        const [only] = meant;
+        this.diag.report('CS1003', uspan, { text: u.image, what: 'unit' }, {
+          help:
+            meant.length === 1
+              ? `write \`${n.raw} ${only}\``
+              : `write ${meant.map((m) => `\`${n.raw} ${m}\``).join(' or ')}; units are B KB MB GB TB KiB MiB GiB TiB and s min h d`,
+          ...(meant.length === 1 && only !== undefined ? { fix: [{ span: uspan, text: only }] } : {}),
+        });
+        if (meant.length !== 1 || only === undefined) return undefined;
+        text = only;
+      } else if (text !== u.image) {
+        this.diag.report('CS1003', uspan, { text: u.image, what: 'unit' }, {
           help: `units are case-sensitive: write \`${text}\``,
+          fix: [{ span: uspan, text }],
         });
       }
       const dimension = Object.hasOwn(SIZE_UNITS, text) ? 'size' : Object.hasOwn(DURATION_UNITS, text) ? 'duration' : undefined;
@@ -229,7 +326,17 @@ class Builder {
     }
     const ref = this.sub(node, 'inputRef');
     if (ref) return this.inputRef(ref);
-    if ((tk = t('Identifier'))) return { kind: 'identValue', span, name: tk.image };
+    if ((tk = t('Identifier'))) {
+      if (tk.tokenType.name === 'UnquotedName') {
+        // `image = ubuntu-22.04`: one error with the quoted fix; read as the string it means.
+        this.diag.report('CS1020', span, { text: tk.image }, {
+          help: `write it in quotes: \`"${tk.image}"\``,
+          fix: [{ span, text: `"${tk.image}"` }],
+        });
+        return { kind: 'string', span, value: tk.image };
+      }
+      return { kind: 'identValue', span, name: tk.image };
+    }
     return undefined;
   }
 
@@ -247,12 +354,17 @@ class Builder {
     const span = spanOfToken(this.file, t);
     if (t.tokenType.name === 'SingleQuotedString') {
       const inner = t.image.slice(1, t.image.endsWith("'") && t.image.length > 1 ? -1 : undefined);
-      this.diag.report('CS1009', span, {}, { help: `write \`"${inner.replace(/"/g, '\\"')}"\`` });
+      const quoted = `"${inner.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+      this.diag.report('CS1009', span, {}, { help: `write \`${quoted}\``, fix: [{ span, text: quoted }] });
       return { kind: 'string', span, value: inner };
     }
     const terminated = t.tokenType.name === 'CompleteString';
     if (!terminated) {
-      this.diag.report('CS1001', span, {}, { label: 'the string starts here and reaches the end of the line', help: 'add the closing `"`' });
+      this.diag.report('CS1001', span, {}, {
+        label: 'the string starts here and reaches the end of the line',
+        help: 'add the closing `"`',
+        ...(t.image.endsWith('\\') ? {} : { fix: [{ span: this.at(span.start + t.image.trimEnd().length), text: '"' }] }),
+      });
     }
     const body = t.image.slice(1, terminated ? -1 : undefined);
     let value = '';
@@ -286,10 +398,16 @@ class Builder {
     const span = spanOfToken(this.file, t);
     if (t.tokenType.name === 'BadNumber') {
       const glued = /[A-Za-z_]/.test(t.image);
+      const m = /^([0-9.]+)([A-Za-z_]\w*)$/.exec(t.image);
+      const meant = m ? unitTypo(m[2]!) : undefined;
+      const fixText = m && meant?.length === 1 ? `${m[1]} ${meant[0]}` : undefined;
       this.diag.report('CS1003', span, { text: t.image, what: glued ? 'number' : 'number or address' }, {
-        help: glued
-          ? 'units are B KB MB GB TB KiB MiB GiB TiB and s min h d, e.g. `4 GB`'
-          : 'a number has at most one dot and an IPv4 address four parts, e.g. `1.5` or `10.0.0.1`',
+        help: fixText !== undefined
+          ? `write \`${fixText}\``
+          : glued
+            ? 'units are B KB MB GB TB KiB MiB GiB TiB and s min h d, e.g. `4 GB`'
+            : 'a number has at most one dot and an IPv4 address four parts, e.g. `1.5` or `10.0.0.1`',
+        ...(fixText !== undefined ? { fix: [{ span, text: fixText }] } : {}),
       });
       return undefined;
     }
@@ -329,6 +447,6 @@ class Builder {
 }
 
 /** Builds the AST of a whole file from its CST. */
-export function buildAst(cst: CstNode, file: string, textLength: number, diag: DiagnosticCollector): A.SpecFile {
-  return new Builder(file, diag).spec(cst, textLength);
+export function buildAst(cst: CstNode, file: string, text: string, diag: DiagnosticCollector): A.SpecFile {
+  return new Builder(file, text, diag).spec(cst, text.length);
 }

@@ -15,4 +15,4 @@ async function load(): Promise<typeof Chevrotain> {
 
 const chevrotain = await load();
 
-export const { createToken, createSyntaxDiagramsCode, CstParser, EOF, Lexer } = chevrotain;
+export const { createToken, createTokenInstance, createSyntaxDiagramsCode, CstParser, EOF, Lexer } = chevrotain;

@@ -27,6 +27,7 @@ const TERMINALS: Readonly<Record<string, string>> = {
   Ipv4: 'IPV4',
   Cidr: 'CIDR',
   Identifier: 'IDENT',
+  DashRange: 'DASHRANGE',
 };
 
 type Gast = ISerializedGast & { name?: string; terminalLabel?: string; definition?: Gast[] };
@@ -67,6 +68,8 @@ UNIT   = "B" | "KB" | "MB" | "GB" | "TB" | "KiB" | "MiB" | "GiB" | "TiB" | "s" |
 IPV4   = octet "." octet "." octet "." octet ;    (* octet: 0-255, no leading zero *)
 CIDR   = IPV4 "/" prefix ;                        (* prefix: 0-32 *)
 IDENT  = ( letter | "_" ) { letter | digit | "_" } ;  (* except the keywords cluster input secret true false *)
+         (* a name with "-" or "." inside (ubuntu-22.04) is read as one IDENT and rejected: it needs quotes (CS1020) *)
+DASHRANGE = digit { digit } "-" digit { digit } ;  (* read where a count belongs and rejected: write N..M (CS1021) *)
 comment = ( "#" | "//" ) { any character except line break } ;   (* skipped, like white space *)
 `;
 

@@ -5,9 +5,9 @@
 //   spec      = { cluster | statement } ;          (top-level statements are parsed, then rejected: CS1007)
 //   cluster   = "cluster" [ IDENT ] [ STRING ] "{" { statement } "}" ;   (exactly one STRING is valid)
 //   statement = attribute | block ;
-//   attribute = IDENT ( "=" | ":" ) value ;                            (":" is rejected: CS1005)
+//   attribute = IDENT ( "=" | ":" ) ( value | "{" { statement } "}" ) ;  (":" and "= {" are rejected: CS1005, CS1022)
 //   block     = IDENT [ STRING ] [ count ] [ "{" { statement } "}" ] ;
-//   count     = NUMBER [ ".." NUMBER ] | inputRef ;
+//   count     = NUMBER [ ".." NUMBER ] | DASHRANGE | inputRef ;       (DASHRANGE `1-5` is rejected: CS1021)
 //   value     = STRING | NUMBER [ UNIT ] | "true" | "false" | IPV4 | CIDR | list | inputRef | IDENT ;
 //   inputRef  = "input" [ "(" value ")" ] | "secret" ;
 //   list      = "[" [ value { "," value } [ "," ] ] "]" ;
@@ -20,6 +20,11 @@ function found(t: IToken): string {
   if (t.tokenType === EOF) return 'end of file';
   const img = t.image.length > 24 ? t.image.slice(0, 24) + '…' : t.image;
   return '`' + img.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`).replace(/`/g, "'") + '`';
+}
+
+/** True when token type `t` is `cat` or in its category. */
+function isA(t: TokenType, cat: TokenType): boolean {
+  return t === cat || (t.CATEGORIES ?? []).includes(cat);
 }
 
 /** First tokens of each expected path, as labels. */
@@ -117,7 +122,18 @@ export class SpecParser extends CstParser {
     this.CONSUME(T.Identifier);
     // `:` instead of `=` (YAML habit) is accepted and rejected by build-ast with one error.
     this.OR([{ ALT: () => this.CONSUME(T.Equals) }, { ALT: () => this.CONSUME(T.Colon) }]);
-    this.SUBRULE(this.value);
+    // `cloud = { ... }` (HCL habit): the braces are parsed as a block body, and build-ast
+    // reports the `=` once and turns the statement into the block it means.
+    this.OR2([
+      { ALT: () => this.SUBRULE(this.value) },
+      {
+        ALT: () => {
+          this.CONSUME(T.LBrace);
+          this.MANY(() => this.SUBRULE(this.statement));
+          this.CONSUME(T.RBrace);
+        },
+      },
+    ]);
   });
 
   public block = this.RULE('block', () => {
@@ -142,6 +158,7 @@ export class SpecParser extends CstParser {
           });
         },
       },
+      { ALT: () => this.CONSUME(T.DashRange) },
       { ALT: () => this.SUBRULE(this.inputRef) },
     ]);
   });
@@ -153,14 +170,16 @@ export class SpecParser extends CstParser {
         ALT: () => {
           const n = this.CONSUME(T.NumberLiteral);
           // A unit is a unit word on the number's line that does not start an attribute: in
-          // `x = 10  min = 1` and in `x = 2` + newline + `d { }`, `min` and `d` are names.
+          // `x = 10  min = 1` and in `x = 2` + newline + `d { }`, `min` and `d` are names. A
+          // misspelt unit (`8 G`) is read the same way, unless it starts a block (`G { }`).
           this.OPTION({
-            GATE: () =>
-              this.LA(1).tokenType === T.Identifier &&
-              this.LA(1).startLine === n.endLine &&
-              T.unitIgnoringCase(this.LA(1).image) !== undefined &&
-              this.LA(2).tokenType !== T.Equals &&
-              this.LA(2).tokenType !== T.Colon,
+            GATE: () => {
+              const u = this.LA(1);
+              const next = this.LA(2).tokenType;
+              if (u.tokenType !== T.Identifier || u.startLine !== n.endLine || next === T.Equals || next === T.Colon) return false;
+              if (T.unitIgnoringCase(u.image) !== undefined) return true;
+              return T.unitTypo(u.image) !== undefined && next !== T.LBrace && !isA(next, T.StringLiteral) && !isA(next, T.NumberLiteral);
+            },
             DEF: () => this.CONSUME(T.Identifier, { LABEL: 'unit' }),
           });
         },

@@ -33,10 +33,46 @@ export function unitIgnoringCase(word: string): string | undefined {
   return word.length > 1 ? UNIT_BY_LOWER.get(word.toLowerCase()) : undefined;
 }
 
+/**
+ * Words written after a number that are not units but clearly mean one (`8 G`, `30 sec`), with
+ * the unit(s) they may mean: the parser reads them as a unit so build-ast reports one precise
+ * error (CS1003) instead of a missing `=` and an unknown block. `m` is ambiguous.
+ */
+const UNIT_TYPOS: Readonly<Record<string, readonly string[]>> = {
+  G: ['GB'], g: ['GB'], M: ['MB'], K: ['KB'], k: ['KB'], T: ['TB'], t: ['TB'],
+  Gi: ['GiB'], Mi: ['MiB'], Ki: ['KiB'], Ti: ['TiB'], gig: ['GB'], gigs: ['GB'],
+  m: ['min', 'MB'],
+  sec: ['s'], secs: ['s'], second: ['s'], seconds: ['s'],
+  mins: ['min'], minute: ['min'], minutes: ['min'],
+  hr: ['h'], hrs: ['h'], hour: ['h'], hours: ['h'],
+  day: ['d'], days: ['d'],
+};
+
+/** The units a misspelt unit word may mean (`G` → [`GB`]), or undefined when it is no unit typo. */
+export function unitTypo(word: string): readonly string[] | undefined {
+  if (Object.hasOwn(UNIT_TYPOS, word)) return UNIT_TYPOS[word];
+  if (/^[A-Za-z]+s$/.test(word) && word.length > 2) {
+    const u = unitIgnoringCase(word.slice(0, -1));
+    if (u !== undefined) return [u]; // `GBs`, `MBs`
+  }
+  return undefined;
+}
+
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v\ufeff]+/, group: Lexer.SKIPPED });
 export const Comment = createToken({ name: 'Comment', pattern: /(?:#|\/\/)[^\n\r]*/, group: Lexer.SKIPPED });
 
 export const Identifier = createToken({ name: 'Identifier', pattern: /[A-Za-z_][A-Za-z0-9_]*/, label: 'a name' });
+
+/**
+ * A name with `-` or `.` inside (`ubuntu-22.04`, `m1.large`, `private-net`): a value that needs
+ * quotes. Read as one name so build-ast reports one error with the quoted fix (CS1020).
+ */
+export const UnquotedName = createToken({
+  name: 'UnquotedName',
+  pattern: /[A-Za-z_][A-Za-z0-9_]*(?:[-.][A-Za-z0-9_]+)+/,
+  categories: [Identifier],
+  label: 'a name',
+});
 
 /** A run of letters that contains a non-ASCII letter (`ménage`): one token, rejected by build-ast (CS1008). */
 const badIdentifier: CustomPatternMatcherFunc = (text, offset) => {
@@ -104,6 +140,8 @@ export const BadNumber = createToken({
   categories: [NumberLiteral],
   label: 'a number',
 });
+/** `1-5` where a range `1..5` belongs: one token, reported by build-ast with the fix (CS1021). */
+export const DashRange = createToken({ name: 'DashRange', pattern: /[0-9]+[ \t]*-[ \t]*[0-9]+/, label: 'a range' });
 export const Cidr = createToken({ name: 'Cidr', pattern: /[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+\/[0-9]+/, label: 'a CIDR' });
 export const Ipv4 = createToken({ name: 'Ipv4', pattern: /[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+/, label: 'an IPv4 address' });
 export const Decimal = createToken({ name: 'Decimal', pattern: /[0-9]+\.[0-9]+/, categories: [NumberLiteral], label: 'a number' });
@@ -137,6 +175,7 @@ export const ALL_TOKENS: TokenType[] = [
   UnterminatedString,
   SingleQuotedString,
   NumberLiteral,
+  DashRange,
   BadNumber,
   Cidr,
   Ipv4,
@@ -152,6 +191,7 @@ export const ALL_TOKENS: TokenType[] = [
   Equals,
   Comma,
   Colon,
+  UnquotedName,
   Cluster,
   Input,
   Secret,

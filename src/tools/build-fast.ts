@@ -56,7 +56,7 @@ export async function buildFast(root: string): Promise<{ chunks: string[] }> {
       name: 'clusterc-fast',
       setup(b: import('esbuild').PluginBuild) {
         b.onLoad({ filter: /[\\/]src[\\/]spec[\\/]chevrotain\.ts$/ }, (args) => ({
-          contents: `export { createToken, createSyntaxDiagramsCode, CstParser, EOF, Lexer } from ${JSON.stringify(chevrotainBundle)};\n`,
+          contents: `export { createToken, createTokenInstance, createSyntaxDiagramsCode, CstParser, EOF, Lexer } from ${JSON.stringify(chevrotainBundle)};\n`,
           loader: 'ts',
           resolveDir: dirname(args.path),
         }));

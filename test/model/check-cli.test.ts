@@ -23,8 +23,9 @@ describe('clusterc check (model phase)', function () {
   });
 
   it('exits 0 when there are only warnings', function () {
-    const r = clusterc(['check', 'test/cases/compile/even-masters/input.cluster']);
-    expect(r.status).to.equal(0);
+    // The HOT output refuses `masters input(4)` (CS3202), so only the TOSCA target is checked.
+    const r = clusterc(['check', '--target', 'tosca', 'test/cases/compile/even-masters/input.cluster']);
+    expect(r.status, r.stderr).to.equal(0);
     expect(r.stderr).to.include('warning[CS2015]');
   });
 

@@ -11,7 +11,9 @@ export const MODEL_CODES = defineCodes({
     explain: `A block name is not part of the cluster-spec vocabulary at this place. At the top of a
 cluster the blocks are cloud, masters, agents (alias slaves), load_balancers, mesos, marathon, chronos,
 zookeeper, consul, calico, rexray and elasticity; the other blocks take attributes only. The help line
-suggests the closest known name. See grammar/README.md, "Blocks and attributes".`,
+suggests the closest known name; a misspelt block at the top of a cluster (\`mastres 3 { }\`) is
+then checked as the block it is close to, so its body is still checked and "no masters" does not
+follow. See grammar/README.md, "Blocks and attributes".`,
   },
   CS2002: {
     name: 'unknown-attribute',
@@ -34,7 +36,8 @@ belongs in \`load_balancers\`.`,
     severity: 'error',
     message: (a: { name: string }) => `${tick(a.name)} is a block, not an attribute`,
     explain: `The name is a known block but it was written as an attribute (\`name = value\`).
-Blocks are written \`name { ... }\`, host groups with a count: \`masters 3 { ... }\`.`,
+Blocks are written \`name { ... }\`, host groups with a count: \`masters 3 { ... }\`. \`masters = 3\` is
+checked as \`masters 3\`, so this is the only error it causes.`,
   },
   CS2005: {
     name: 'wrong-value-type',
@@ -290,5 +293,25 @@ storage another way (Marathon local persistent volumes, or volumes attached outs
 the current Docker CE, and the role's own handler name does not match the docker role's. clusterc refuses
 the \`calico\` block instead of producing a cluster whose containers have no network. Remove it:
 containers use Docker's bridge networking and Marathon's port mappings.`,
+  },
+  CS2040: {
+    name: 'count-as-attribute',
+    severity: 'error',
+    message: (a: { group: string; name: string }) => `the host count of ${tick(a.group)} is written as ${tick(a.name)}`,
+    explain: `A host group's count (or range, or input) comes right after its name, not inside the braces:
+
+    masters { count = 3 }     # error
+    masters 3 { }             # ok
+    agents "gpu" 0..4 { }     # a range, for an elastic pool
+
+The block is checked as if the count were in its place.`,
+  },
+  CS2041: {
+    name: 'duplicate-output',
+    severity: 'error',
+    message: (a: { file: string }) => `two clusters would both write ${tick(a.file)}`,
+    explain: `Each cluster is written to <out-dir>/<name>.tosca.yaml and <name>.hot.yaml. Two clusters with
+the same name in different files given to one \`check\` or \`compile\` would overwrite each other's
+output, so the command refuses both (within one file the error is CS2008). Rename one of them.`,
   },
 });

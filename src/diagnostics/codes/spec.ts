@@ -28,7 +28,10 @@ digits and underscores; strings are in double quotes; comments start with # or /
     explain: `A number, IPv4 address or CIDR is malformed: digits glued to letters that are not a unit
 (\`4x\`, \`1e5\`), three dotted parts (\`1.2.3\`), an octet above 255 or with a leading zero
 (\`10.0.0.256\`, \`010.0.0.1\`), or a CIDR prefix above 32 (\`10.0.0.0/33\`).
-Units are B KB MB GB TB KiB MiB GiB TiB (sizes) and s min h d (durations), e.g. \`4 GB\`, \`10 min\`.`,
+Units are B KB MB GB TB KiB MiB GiB TiB (sizes) and s min h d (durations), e.g. \`4 GB\`, \`10 min\`.
+A unit in the wrong case (\`4 gb\`) or a word that clearly means one (\`8 G\`, \`16G\`, \`30 sec\`,
+\`45 mins\`) is reported with the unit it means and read as that unit; \`10 m\` could be minutes or
+megabytes, so the help names both.`,
   },
   CS1004: {
     name: 'invalid-escape',
@@ -44,7 +47,8 @@ Units are B KB MB GB TB KiB MiB GiB TiB (sizes) and s min h d (durations), e.g. 
     message: (a: { expected: string; found: string }) => `expected ${a.expected}, found ${a.found}`,
     explain: `The parser needed a particular token here and found another. Common causes: a missing \`=\`
 between an attribute name and its value, a missing closing \`}\` or \`]\`, or a cluster without
-its name string (\`cluster "name" { ... }\`).`,
+its name string (\`cluster "name" { ... }\`). A YAML-style \`cpus: 2\` is read as \`cpus = 2\`, and
+\`masters: 3\` directly in a cluster as the host group \`masters 3\`, so one error is reported.`,
   },
   CS1006: {
     name: 'unexpected-token',
@@ -95,5 +99,81 @@ the inner part is skipped and reported once, at the first opening bracket that i
     explain: `A string passed to the compiler in-process holds half of a UTF-16 surrogate pair. It has no
 UTF-8 encoding, so no output file could hold it (it would silently become U+FFFD). A spec read from a
 file never contains one: files are decoded as UTF-8.`,
+  },
+  CS1020: {
+    name: 'unquoted-value',
+    severity: 'error',
+    message: (a: { text: string }) => `\`${a.text}\` needs quotes`,
+    explain: `A bare name as a value is letters, digits and underscores only (\`driver = cinder\`). A value
+with a \`-\` or a \`.\` inside, such as an image, flavor or network name, is a string and is written in
+double quotes:
+
+    image  = ubuntu-22.04      # error
+    image  = "ubuntu-22.04"    # ok
+    flavor = "m1.large"        # ok`,
+  },
+  CS1021: {
+    name: 'dash-range',
+    severity: 'error',
+    message: (a: { text: string }) => `range written as \`${a.text}\``,
+    explain: `A host range is written with two dots: \`agents 1..5\` (at least 1 agent, at most 5).
+\`1-5\` is read as that range so the rest of the file is still checked, but it is an error.`,
+  },
+  CS1022: {
+    name: 'equals-before-block',
+    severity: 'error',
+    message: (a: { name: string }) => `block \`${a.name}\` is written without \`=\``,
+    explain: `Blocks are written \`name { ... }\`, as in Terraform's nested blocks; \`name = { ... }\` (an HCL
+object value) is not part of the language. The braces are read as the block they mean, so the rest of
+the file is still checked:
+
+    cloud = { image = "ubuntu-22.04" }    # error
+    cloud { image = "ubuntu-22.04" }      # ok`,
+  },
+  CS1023: {
+    name: 'unclosed-brace',
+    severity: 'error',
+    message: (_a: object) => 'unclosed `{`',
+    explain: `A \`{\` that opens a block has no matching \`}\`. When the file has fewer \`}\` than \`{\`, the
+indentation tells which block was left open: the first line indented no deeper than the line of
+the \`{\` ends that block. The error points at the \`{\` and the help says where the \`}\` belongs;
+the rest of the file is checked as if it were there.`,
+  },
+  CS1024: {
+    name: 'not-a-spec',
+    severity: 'error',
+    message: (a: { file: string; what: string }) => `\`${a.file}\` is ${a.what}, not a cluster spec`,
+    explain: `\`clusterc check\` and \`compile\` read cluster specs (\`cluster "name" { ... }\`). The file is a
+YAML document: a TOSCA service template or node-type file is checked with \`clusterc lint FILE\`; a
+Heat template is an output of \`clusterc compile\`, checked by Heat itself
+(\`openstack orchestration template validate -t FILE\`). One error is reported and nothing else is read.`,
+  },
+  CS1025: {
+    name: 'no-cluster',
+    severity: 'error',
+    message: (a: { file: string }) => `no cluster in \`${a.file}\``,
+    explain: `The file is empty or holds only comments, so there is nothing to check or compile. A spec
+declares at least one cluster:
+
+    cluster "mesos-prod" {
+      masters 3 { }
+    }`,
+  },
+  CS1026: {
+    name: 'misspelt-cluster',
+    severity: 'error',
+    message: (a: { name: string }) => `unknown keyword \`${a.name}\``,
+    explain: `A file holds \`cluster "name" { ... }\` blocks, and the keyword is written in lowercase:
+\`cluster\`. A block at the top of the file whose name is close to it (\`clustr\`, \`Cluster\`,
+\`clusters\`) is reported once and its body is checked as the cluster it means.`,
+  },
+  CS1027: {
+    name: 'unmatched-brace',
+    severity: 'error',
+    message: (_a: object) => 'unmatched `}`',
+    explain: `The file has more \`}\` than \`{\`. The indentation tells which one is extra: a \`}\` on a line
+indented deeper than the line of the \`{\` it would close, typically a second \`}\` after a block. The
+error points at it and the rest of the file is checked as if it were not there, so the blocks after
+it are not reported as outside the cluster.`,
   },
 });

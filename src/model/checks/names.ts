@@ -16,6 +16,7 @@ export function checkClusterNames(diag: DiagnosticCollector, clusters: readonly 
       const fixed = name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^[^a-z]+/, '').slice(0, 63);
       diag.report('CS2009', c.name.span, { name }, {
         help: fixed !== '' ? `use lowercase letters, digits and hyphens, e.g. \`"${fixed}"\`` : 'use lowercase letters, digits and hyphens, starting with a letter',
+        ...(NAME.test(fixed) ? { fix: [{ span: c.name.span, text: `"${fixed}"` }] } : {}),
       });
     }
     const first = seen.get(name);
