@@ -12,6 +12,8 @@
 // next pre-task loads it with include_vars. The playbook text holds no spec value.
 import type { ClusterModel } from '../../../model/model.js';
 import type { GroupPlan } from '../../../roles/index.js';
+import { installedRoles } from './cloud-init.js';
+import { compatProgram } from './compat.js';
 import { DATA_PREFIX, ROLES_DIR, WORK_DIR, playbookYaml, requirementsYaml } from './documents.js';
 import { layoutGroup } from './layout.js';
 import type { HotRefs, HotValue } from './types.js';
@@ -37,6 +39,8 @@ export function softwareConfig(plan: GroupPlan, m: ClusterModel, refs: HotRefs):
   const config = playbookYaml(plan, layout, { convertHookVariables: true });
   const requirements = requirementsYaml(plan);
   if (requirements.split('\n').includes('CLUSTERC_REQUIREMENTS_EOF')) throw new Error('requirements contain the heredoc delimiter');
+  const compat = compatProgram(installedRoles(plan));
+  if (compat.split('\n').includes('CLUSTERC_COMPAT_EOF')) throw new Error('the compat program contains the heredoc delimiter');
   const setupConfig = [
     '#!/bin/bash',
     `# clusterc setup of group ${plan.group.id}: Ansible from apt and the pinned indigo-dc roles, so that`,
@@ -57,6 +61,10 @@ export function softwareConfig(plan: GroupPlan, m: ClusterModel, refs: HotRefs):
     '  if [ "$clusterc_try" = 3 ]; then exit 1; fi',
     '  sleep 20',
     'done',
+    `cat > ${WORK_DIR}/compat.py <<'CLUSTERC_COMPAT_EOF'`,
+    compat.trimEnd(),
+    'CLUSTERC_COMPAT_EOF',
+    `python3 ${WORK_DIR}/compat.py ${ROLES_DIR}`,
     '',
   ].join('\n');
   return { config, inputs, inputValues, setupConfig };
