@@ -177,6 +177,7 @@ def _mode_bits(mode):
 PACKAGE_FILES = {
     'dnsmasq': {'/etc/dnsmasq.conf': '# Configuration file for dnsmasq (stub of the package default, all commented out)\n#listen-address=\n',
                 '/etc/dnsmasq.d/README': '# files in this directory are read by dnsmasq\n'},
+    'docker-ce': {'/etc/default/docker': '# Docker Upstart and SysVinit configuration file (stub of the package default)\n#DOCKER_OPTS="--dns 8.8.8.8 --dns 8.8.4.4"\n'},
 }
 
 
