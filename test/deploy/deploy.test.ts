@@ -48,7 +48,7 @@ async function pool<T, R>(items: readonly T[], jobs: number, f: (x: T) => Promis
 function whyFailed(r: ServerResult, mode: Mode): string {
   const log = (mode === 'cloud-init' ? r.read('/var/log/clusterc-bootstrap.log') : r.read('/var/log/heat-agent.log')) ?? r.output;
   const lines = log.split('\n').filter((l) => /^fatal:|^ERROR|^clusterc compat|FAILED!|^ERROR!|failed=[1-9]/.test(l));
-  return (lines.length > 0 ? lines.slice(-3) : log.split('\n').slice(-5)).map((l) => l.slice(0, 600)).join('\n        ');
+  return (lines.length > 0 ? lines.slice(-3) : log.split('\n').slice(-5)).map((l) => l.slice(0, 600)).join('\n          ');
 }
 
 describe('test/deploy: every server boots with the real roles at the pinned commits', function () {
@@ -91,7 +91,8 @@ describe('test/deploy: every server boots with the real roles at the pinned comm
               const failed = checkServer(m, stack, server, mode, r);
               const label = `${out.cluster} ${server.resource} ${server.address}`;
               if (failed.length > 0) failures[label] = failed;
-              console.log(`        ${failed.length === 0 ? 'ok  ' : 'FAIL'} ${label}${failed.length > 0 && r.status !== 0 ? `\n        ${whyFailed(r, mode)}` : ''}`);
+              const detail = r.status !== 0 ? [whyFailed(r, mode)] : failed;
+              console.log(`        ${failed.length === 0 ? 'ok  ' : 'FAIL'} ${label}${detail.map((d) => `\n          ${d}`).join('')}`);
               if (logs !== undefined) {
                 const base = join(logs, `${out.cluster}.${mode}.${server.resource.replace(/\W+/g, '_')}`);
                 writeFileSync(`${base}.log`, [r.read('/var/log/clusterc-bootstrap.log') ?? '', r.read('/var/log/heat-agent.log') ?? '', r.output].join('\n'));

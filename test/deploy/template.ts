@@ -204,9 +204,14 @@ function softwareDeployments(resources: Record<string, Obj>, members: { resource
     const refs = sv === undefined ? [] : 'get_attr' in sv || 'get_resource' in sv ? [sv] : Object.values(sv);
     const targets = new Set<string>();
     for (const ref of refs as Obj[]) {
-      if (typeof ref['get_resource'] === 'string') targets.add(ref['get_resource']);
-      else if (Array.isArray(ref['get_attr'])) for (const m of members) if (m.owner === (ref['get_attr'] as string[])[0]) targets.add(m.resource);
-      else throw new Error(`deployment ${n}: unsupported server reference ${JSON.stringify(ref)}`);
+      if (typeof ref['get_resource'] === 'string') {
+        targets.add(ref['get_resource']);
+      } else if (Array.isArray(ref['get_attr'])) {
+        const owner = (ref['get_attr'] as string[])[0];
+        for (const m of members) if (m.owner === owner) targets.add(m.resource);
+      } else {
+        throw new Error(`deployment ${n}: unsupported server reference ${JSON.stringify(ref)}`);
+      }
     }
     out.push({
       name: n,

@@ -13,6 +13,7 @@ import { cloudInitUserData, softwareConfig } from '../../../../src/emit/hot/boot
 import { ROLES } from '../../../../src/roles/index.js';
 import { SIGNAL, mastersPlan, model, refs } from './fixtures.js';
 import { PYTHON, tmp } from './harness.js';
+import { ROOT } from '../../../support/golden.js';
 
 const ROLES_DIR = process.env['CLUSTERC_ROLES_DIR'];
 const ALL = Object.values(ROLES).map((r) => r.galaxy);
@@ -49,6 +50,11 @@ describe('HOT bootstrap: role compatibility fixes', () => {
       expect(f.count).to.be.above(0);
     }
     expect(new Set(COMPAT_FIXES.map((f) => f.id)).size).to.equal(COMPAT_FIXES.length);
+  });
+
+  it('QUIRKS.md lists every fix with its role file and lines', () => {
+    const quirks = readFileSync(join(ROOT, 'src/emit/hot/QUIRKS.md'), 'utf8');
+    for (const f of COMPAT_FIXES) expect(quirks, f.id).to.include(`| \`${f.id}\` | ${f.role} \`${f.file}:${f.lines}`);
   });
 
   it('only the fixes of the installed roles are in a host\'s program', () => {
