@@ -148,21 +148,14 @@ export function galaxyRequirements(roles: readonly RoleEntry[]): GalaxyRequireme
 }
 
 /**
- * The TOSCA artifact `file:` string of a role (tosca.artifacts.AnsibleGalaxy.role). The orchestrator's
- * Infrastructure Manager runs `ansible-galaxy install <file>` with it. A role pinned to a commit is
- * written in ansible-galaxy's role-spec form `git+<repo>,<commit>,<name>`: the INDIGO short form
- * `indigo-dc.mesos,<commit>` would ask Galaxy for a release named after the commit, which
- * ansible-galaxy refuses ("the specified version ... was not found in the list of available
- * versions"; only Galaxy tags and `master` are accepted there). A role pinned to a Galaxy release
- * keeps the short form `indigo-dc.mesos,<version>`.
+ * The TOSCA artifact `file:` string of a role (tosca.artifacts.AnsibleGalaxy.role): the GitHub archive
+ * of the pinned commit, then `|` and the Galaxy name, the one form that keeps both the commit and the
+ * name through the Infrastructure Manager's parsing (see im-artifact.ts, IM/CtxtAgentBase.py:546-559).
+ * ansible-galaxy installs an archive URL as a role (requirement.py: a `.tar.gz` src is not a git
+ * repository), so the orchestrator runs exactly the commit the HOT output runs.
  */
 export function artifactFile(role: RoleEntry): string {
-  return role.src ? `git+${role.src},${role.version},${role.galaxy}` : `${role.galaxy},${role.version}`;
-}
-
-/** Reads an artifact `file:` string back into the Galaxy name and version (both forms above). */
-export function parseArtifactFile(file: string): { name: string; version: string | undefined } {
-  const parts = file.split(',');
-  if (/^[a-z]+\+/.test(parts[0] ?? '')) return { name: parts[2] ?? parts[0]!, version: parts[1] };
-  return { name: parts[0]!, version: parts[1] };
+  const repo = /^https:\/\/github\.com\/([^/]+\/[^/]+?)(?:\.git)?$/.exec(role.src ?? '')?.[1];
+  if (repo === undefined || !/^[0-9a-f]{40}$/.test(role.version)) throw new Error(`role \`${role.galaxy}\` is not pinned to a GitHub commit`);
+  return `https://github.com/${repo}/archive/${role.version}.tar.gz|${role.galaxy}`;
 }

@@ -2,5 +2,6 @@
 // per-group plan built from a cluster model (plan.ts). Emitters import from here only.
 export type { GroupPlan, PortRule, RoleEntry, RoleInvocation, VarExpr } from './types.js';
 export type { GalaxyRequirement, RoleId } from './catalog.js';
-export { ROLES, ROLE_LIST, ROLE_INPUTS, galaxyRequirements, artifactFile, parseArtifactFile } from './catalog.js';
+export { ROLES, ROLE_LIST, ROLE_INPUTS, galaxyRequirements, artifactFile } from './catalog.js';
+export { installedRole, imGalaxyDependency, installedRoleName, type InstalledRole } from './im-artifact.js';
 export { planCluster, planGroup, rolesOfPlan, DOCKER_BRIDGE_IP_CIDR, PLAY_WIDE_VARS } from './plan.js';

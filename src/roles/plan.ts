@@ -112,10 +112,15 @@ export function planGroup(m: ClusterModel, g: HostGroup): GroupPlan {
   if (on(s.mesos)) {
     if (g.kind === 'masters') {
       const mesos = s.mesos;
+      const count = m.masters.size.kind === 'fixed' && m.masters.size.count.kind === 'literal' ? m.masters.size.count.value : undefined;
       invoke('mesos', {
         mesos_install_mode: lit('master'),
         zookeeper_peers: masters,
         mesos_masters_list: masters,
+        // The role's default (ansible-role-mesos defaults/main.yml:52-62) is ceil(n/2) rendered with
+        // leading blanks (`MESOS_QUORUM=  2`), not a majority for even n (1 of 2, 2 of 4). A majority
+        // is floor(n/2)+1 (Mesos docs: --quorum must be a strict majority of the masters).
+        ...(count !== undefined ? { mesos_quorum: lit(String(majority(count))) } : {}),
         mesos_cluster_name: lit(mesos.clusterName),
         mesos_authenticate_http: lit(mesos.authenticateHttp),
         // Credentials only matter with HTTP authentication; lowering gives a disabled one an empty literal.
@@ -158,6 +163,15 @@ export function planGroup(m: ClusterModel, g: HostGroup): GroupPlan {
       [`${f.id}_username`]: param(f.svc.username),
       [`${f.id}_password`]: param(f.svc.password),
       [`${f.id}_enable_ssl`]: lit(f.svc.ssl),
+      // The keystore passwords default to constants published in the role (ansible-role-marathon
+      // defaults/main.yml:37-39, ansible-role-chronos defaults/main.yml:25-27): one per cluster instead.
+      ...(f.svc.ssl
+        ? {
+            [`${f.id}_key_password`]: { kind: 'generatedSecret', id: `${f.id}_key_password` },
+            [`${f.id}_pkcs_password`]: { kind: 'generatedSecret', id: `${f.id}_pkcs_password` },
+            [`${f.id}_jks_password`]: { kind: 'generatedSecret', id: `${f.id}_jks_password` },
+          }
+        : {}),
     });
     // ansible-role-marathon defaults/main.yml:43-44, ansible-role-chronos defaults/main.yml:33-34.
     cluster({ protocol: 'tcp', from: f.http, to: f.http, description: `${f.name} HTTP` });
@@ -172,15 +186,26 @@ export function planGroup(m: ClusterModel, g: HostGroup): GroupPlan {
   if (on(s.marathonLb)) {
     const chronos = s.chronos.enabled;
     invoke('marathon-lb', {
+      // The role puts the credentials into the container command string
+      // (`--auth-credentials={{marathon_lb_auth_creds}}`, ansible-role-marathon-lb tasks/main.yml:42),
+      // which docker_container splits with shlex: quoted for the shell, a space or quote stays inside.
       marathon_lb_auth_creds: {
-        kind: 'concat',
-        parts: [param(s.marathon.username), lit(':'), param(s.marathon.password)],
+        kind: 'shellQuoted',
+        inner: { kind: 'concat', parts: [param(s.marathon.username), lit(':'), param(s.marathon.password)] },
       },
+      // Every Marathon directly (marathon-lb `--marathon` takes several URLs), not the default
+      // `http://marathon.service.consul:8080` (defaults/main.yml:3), which needs Consul DNS and a
+      // registration in Consul before marathon-lb can start. Marathon serves plain HTTP on 8080 inside
+      // the cluster even with SSL on (marathon-ssl-env.j2 does not disable HTTP).
+      marathon_lb_marathon_url: { kind: 'groupEndpoints', group: m.masters.id, prefix: 'http://', suffix: ':8080', separator: ' ' },
       // The role otherwise reads inventory groups (marathon_servers, ...) that a local run does not
       // have; the TOSCA mesos_lb_install.yml passes the master IPs the same way (reference §1.5).
+      // tasks/main.yml:4-8 reads all three lists whatever is enabled, so the Chronos list is always
+      // given (empty without Chronos) besides turning its frontend off.
       marathon_lb_marathon_servers: masters,
       marathon_lb_mesos_servers: masters,
-      ...(chronos ? { marathon_lb_chronos_servers: masters } : { marathon_lb_enable_chronos_lb: lit(false) }),
+      marathon_lb_chronos_servers: chronos ? masters : lit([]),
+      ...(chronos ? {} : { marathon_lb_enable_chronos_lb: lit(false) }),
     });
     // HAProxy with network host: 80/443 for Marathon apps (HAPROXY_GROUP external), 9090 stats and
     // health check (marathon_lb_ports, defaults/main.yml:5). The role also proxies the Mesos/Marathon/
@@ -213,6 +238,11 @@ export function planGroup(m: ClusterModel, g: HostGroup): GroupPlan {
   }
 
   return { group: g, roles, ports: normalisePorts(ports) };
+}
+
+/** The smallest strict majority of n masters (the Mesos and ZooKeeper quorum). */
+export function majority(n: number): number {
+  return Math.floor(n / 2) + 1;
 }
 
 /**

@@ -15,7 +15,22 @@ export type VarExpr =
   /** The private IPv4 address of the host running the role. */
   | { readonly kind: 'selfAddress' }
   /** String concatenation of the parts. */
-  | { readonly kind: 'concat'; readonly parts: readonly VarExpr[] };
+  | { readonly kind: 'concat'; readonly parts: readonly VarExpr[] }
+  /**
+   * One URL per host of a group (`<prefix><address><suffix>`), joined by `separator`, e.g. every
+   * Marathon of the masters as `http://10.0.0.11:8080 http://10.0.0.12:8080`.
+   */
+  | { readonly kind: 'groupEndpoints'; readonly group: string; readonly prefix: string; readonly suffix: string; readonly separator: string }
+  /**
+   * A secret generated once per deployment (HOT: OS::Heat::RandomString, letters and digits), shared by every
+   * host that names the same id; never a spec value, never a default.
+   */
+  | { readonly kind: 'generatedSecret'; readonly id: string }
+  /**
+   * The inner value quoted for a POSIX shell word at boot (Python shlex.quote), for a role that splits
+   * a command line with shlex (docker_container `command:` strings).
+   */
+  | { readonly kind: 'shellQuoted'; readonly inner: VarExpr };
 
 /** A firewall rule a role needs on the hosts that run it. */
 export interface PortRule {

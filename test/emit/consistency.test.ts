@@ -13,17 +13,17 @@ import { emitHot, type HotMode } from '../../src/emit/hot/index.js';
 import { emitTosca } from '../../src/emit/tosca/index.js';
 import { hostGroups, type ClusterModel, type HostGroup } from '../../src/model/model.js';
 import { haModel, upstreamShapeModel } from './tosca/fixtures.js';
-import { parseArtifactFile } from '../../src/roles/index.js';
+import { installedRole } from '../../src/roles/index.js';
 
 type Obj = Record<string, any>;
 /** A group size as both outputs can state it: a count (number or input name) or a range. */
 type Size = { count: number | string } | { min: number; max: number };
 
-/** Galaxy name → version, from `indigo-dc.x,<version>` artifact files. */
+/** Installed role name → version, read from the artifact files as the IM and ansible-galaxy read them. */
 function toscaRoles(node: Obj): Map<string, string> {
   const out = new Map<string, string>();
   for (const a of Object.values((node['artifacts'] ?? {}) as Obj)) {
-    const { name, version } = parseArtifactFile(String(a.file));
+    const { name, version } = installedRole(String(a.file));
     out.set(name, version!);
   }
   // the INDIGO types download chronos but do not run it when enable_chronos is false

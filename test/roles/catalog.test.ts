@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
-import { ROLES, ROLE_INPUTS, ROLE_LIST, artifactFile, galaxyRequirements, parseArtifactFile, planCluster, rolesOfPlan, PLAY_WIDE_VARS } from '../../src/roles/index.js';
+import { ROLES, ROLE_INPUTS, ROLE_LIST, artifactFile, galaxyRequirements, imGalaxyDependency, installedRole, installedRoleName, planCluster, rolesOfPlan, PLAY_WIDE_VARS } from '../../src/roles/index.js';
 import type { RoleId } from '../../src/roles/index.js';
 import { cluster, input, range, fixed } from './fixtures.js';
 import { sharedDir, skipOrFail } from '../support/shared.js';
@@ -133,13 +133,27 @@ describe('roles: catalog', () => {
     expect(() => galaxyRequirements([{ id: 'nginx', galaxy: 'indigo-dc.nginx', version: 'x', groups: ['masters'] }])).to.throw(/not in the role catalog/);
   });
 
-  it('artifactFile pins a commit in ansible-galaxy\'s `git+repo,commit,name` role-spec form, and reads back', () => {
+  it('artifactFile pins the commit as a GitHub archive and keeps the name through the IM and ansible-galaxy', () => {
     expect(artifactFile(ROLES.mesos)).to.equal(
-      'git+https://github.com/indigo-dc/ansible-role-mesos.git,c03f79e4382041515fc4f6c8267644a2bebb2443,indigo-dc.mesos',
+      'https://github.com/indigo-dc/ansible-role-mesos/archive/c03f79e4382041515fc4f6c8267644a2bebb2443.tar.gz|indigo-dc.mesos',
     );
-    expect(parseArtifactFile(artifactFile(ROLES.mesos))).to.deep.equal({ name: 'indigo-dc.mesos', version: ROLES.mesos.version });
-    expect(artifactFile({ ...ROLES.mesos, src: undefined } as never)).to.equal(`indigo-dc.mesos,${ROLES.mesos.version}`);
-    expect(parseArtifactFile('indigo-dc.mesos,v2.1.0')).to.deep.equal({ name: 'indigo-dc.mesos', version: 'v2.1.0' });
+    for (const r of ROLE_LIST) expect(installedRole(artifactFile(r))).to.deep.equal({ name: r.galaxy, version: r.version, pinned: true });
+    expect(() => artifactFile({ ...ROLES.mesos, version: 'master' })).to.throw(/not pinned/);
+  });
+
+  it('reads artifact files as the IM does (CtxtAgentBase.py:546-559) and names them as ansible-galaxy does', () => {
+    // the previous form: the IM keeps {src, version} and the role is named after the repository
+    expect(imGalaxyDependency('git+https://github.com/indigo-dc/ansible-role-mesos.git,c03f79e,indigo-dc.mesos'))
+      .to.deep.equal({ src: 'git+https://github.com/indigo-dc/ansible-role-mesos.git', version: 'c03f79e' });
+    expect(installedRole('git+https://github.com/indigo-dc/ansible-role-mesos.git,c03f79e,indigo-dc.mesos').name).to.equal('ansible-role-mesos');
+    // `,` after `|` drops the name as well
+    expect(installedRole('git+https://github.com/indigo-dc/ansible-role-mesos,c03f79e|indigo-dc.mesos').name).to.equal('ansible-role-mesos');
+    // the INDIGO types' own short form: a Galaxy name and a branch
+    expect(installedRole('indigo-dc.nfs,master')).to.deep.equal({ name: 'indigo-dc.nfs', version: 'master', pinned: false });
+    expect(installedRole('indigo-dc.os_users')).to.deep.equal({ name: 'indigo-dc.os_users', version: undefined, pinned: false });
+    // a github http src without scm becomes git+ (requirement.py:104-105)
+    expect(installedRole('https://github.com/indigo-dc/ansible-role-nfs').name).to.equal('ansible-role-nfs');
+    expect(installedRoleName({ src: 'https://example.org/roles/x.tar.gz' })).to.equal('x');
   });
 
   describe('against the upstream role files', function () {

@@ -8,7 +8,7 @@ import type { GroupPlan, PortRule, VarExpr } from '../../src/roles/index.js';
 import { cluster, fixed, input, literal, range } from './fixtures.js';
 
 const MASTERS: VarExpr = { kind: 'groupAddresses', group: 'masters' };
-const lit = (value: string | number | boolean): VarExpr => ({ kind: 'literal', value });
+const lit = (value: string | number | boolean | readonly string[]): VarExpr => ({ kind: 'literal', value });
 
 const order = (p: GroupPlan): string[] => p.roles.map((r) => r.role.galaxy);
 const varsOf = (p: GroupPlan, id: string): Readonly<Record<string, VarExpr>> => {
@@ -60,6 +60,8 @@ describe('roles: planCluster', () => {
         mesos_install_mode: lit('master'),
         zookeeper_peers: MASTERS,
         mesos_masters_list: MASTERS,
+        // a strict majority of the masters, as a string without blanks (the role renders it verbatim)
+        mesos_quorum: lit('1'),
         mesos_cluster_name: lit('test-cluster'),
         mesos_authenticate_http: lit(true),
         mesos_username: { kind: 'param', param: literal('admin') },
@@ -70,12 +72,18 @@ describe('roles: planCluster', () => {
         marathon_username: { kind: 'param', param: literal('admin') },
         marathon_password: { kind: 'param', param: input('marathon_password') },
         marathon_enable_ssl: lit(true),
+        marathon_key_password: { kind: 'generatedSecret', id: 'marathon_key_password' },
+        marathon_pkcs_password: { kind: 'generatedSecret', id: 'marathon_pkcs_password' },
+        marathon_jks_password: { kind: 'generatedSecret', id: 'marathon_jks_password' },
       });
       expect(varsOf(plans[0]!, 'chronos')).to.deep.equal({
         zookeeper_peers: MASTERS,
         chronos_username: { kind: 'param', param: literal('admin') },
         chronos_password: { kind: 'param', param: input('chronos_password') },
         chronos_enable_ssl: lit(true),
+        chronos_key_password: { kind: 'generatedSecret', id: 'chronos_key_password' },
+        chronos_pkcs_password: { kind: 'generatedSecret', id: 'chronos_pkcs_password' },
+        chronos_jks_password: { kind: 'generatedSecret', id: 'chronos_jks_password' },
       });
     });
 
@@ -105,15 +113,22 @@ describe('roles: planCluster', () => {
   describe('HA cluster (3 masters, 2 load balancers + vip, RexRay)', () => {
     const plans = planCluster(HA());
 
+    it('sets the Mesos quorum to a strict majority for every master count', () => {
+      // the role default ceil(n/2) is 1 of 2 and 2 of 4, no majority (ansible-role-mesos defaults/main.yml:52-62)
+      const quorum = (n: number): unknown => varsOf(planCluster(cluster({ masters: n }))[0]!, 'mesos')['mesos_quorum'];
+      expect([1, 2, 3, 4, 5].map(quorum)).to.deep.equal(['1', '2', '2', '3', '3'].map(lit));
+    });
+
     it('runs consul(agent) → marathon-lb → keepalived on the load balancers', () => {
       expect(plans.map((p) => p.group.id)).to.deep.equal(['masters', 'agents', 'load_balancers']);
       const lb = plans[2]!;
       expect(order(lb)).to.deep.equal(['indigo-dc.consul', 'indigo-dc.marathon-lb', 'indigo-dc.keepalived']);
       expect(varsOf(lb, 'marathon-lb')).to.deep.equal({
         marathon_lb_auth_creds: {
-          kind: 'concat',
-          parts: [{ kind: 'param', param: literal('admin') }, lit(':'), { kind: 'param', param: input('marathon_password') }],
+          kind: 'shellQuoted',
+          inner: { kind: 'concat', parts: [{ kind: 'param', param: literal('admin') }, lit(':'), { kind: 'param', param: input('marathon_password') }] },
         },
+        marathon_lb_marathon_url: { kind: 'groupEndpoints', group: 'masters', prefix: 'http://', suffix: ':8080', separator: ' ' },
         marathon_lb_marathon_servers: MASTERS,
         marathon_lb_mesos_servers: MASTERS,
         marathon_lb_chronos_servers: MASTERS,
@@ -175,7 +190,8 @@ describe('roles: planCluster', () => {
       expect(order(plans[2]!)).to.deep.equal(['indigo-dc.consul', 'indigo-dc.marathon-lb']);
       const vars = varsOf(plans[2]!, 'marathon-lb');
       expect(vars['marathon_lb_enable_chronos_lb']).to.deep.equal(lit(false));
-      expect(vars).to.not.have.property('marathon_lb_chronos_servers');
+      // tasks/main.yml:4-8 reads the list whatever is enabled: an empty one, never the inventory group
+      expect(vars['marathon_lb_chronos_servers']).to.deep.equal(lit([]));
       expect(has(plans[2]!, { from: 4443 })).to.equal(false);
     });
 

@@ -143,10 +143,19 @@ absolute URL (for example a space in the host or a missing host). URLs are not f
     name: 'bad-galaxy-role',
     severity: 'error',
     configurable: true,
-    message: (a: { role: string }) => `ansible galaxy role ${tick(a.role)} is not \`namespace.role[,version]\``,
-    explain: `An artifact of type tosca.artifacts.AnsibleGalaxy.role names an Ansible Galaxy role that the INDIGO
-orchestrator installs with ansible-galaxy: \`namespace.role\`, optionally followed by \`,version\` (a tag or
-branch), e.g. \`indigo-dc.mesos,v1.0.0\`. Anything else fails at deployment time.`,
+    message: (a: { role: string; installedAs: string }) =>
+      a.installedAs === a.role
+        ? `ansible galaxy role ${tick(a.role)} is not \`namespace.role[,version]\``
+        : `ansible galaxy role ${tick(a.role)} is installed as ${tick(a.installedAs)}, not under a \`namespace.role\` name`,
+    explain: `An artifact of type tosca.artifacts.AnsibleGalaxy.role names an Ansible role that the INDIGO
+orchestrator's Infrastructure Manager installs with ansible-galaxy; the node's playbook then includes it by
+its \`namespace.role\` name. The IM splits the file on \`|\` (source | name) and then on \`,\` (source,
+version), and keeps only the source and version when there is a comma (IM/CtxtAgentBase.py:546-559): in
+\`git+https://github.com/indigo-dc/ansible-role-mesos.git,<commit>,indigo-dc.mesos\` the name is dropped and
+ansible-galaxy installs the role as \`ansible-role-mesos\`, so \`include_role: indigo-dc.mesos\` fails.
+Forms that work: \`indigo-dc.mesos\` (latest Galaxy release), \`indigo-dc.mesos,v1.0.0\` (a Galaxy release
+or \`master\`), and, to pin a commit, the GitHub archive of that commit with the name after \`|\`:
+\`https://github.com/indigo-dc/ansible-role-mesos/archive/<commit>.tar.gz|indigo-dc.mesos\`.`,
   },
   LT2009: {
     name: 'unknown-property',

@@ -129,4 +129,31 @@ runs configures CLUES with its own default idle time. The TOSCA output therefore
 spec's elasticity idle_timeout; the HOT output uses it for its scale-down alarm.
 Allow with --allow tosca-elastic-idle-timeout.`,
   },
+  CS3113: {
+    name: 'tosca-type-roles-unpinned',
+    severity: 'note',
+    configurable: true,
+    message: (a: { roles: string }) => `the orchestrator also installs roles of the INDIGO types that clusterc cannot pin: ${a.roles}`,
+    explain: `The TOSCA output overrides the role artifacts of the Mesos types with the role catalog's pinned
+commits, written as the GitHub archive of the commit followed by \`|\` and the role name: the one form that
+keeps both through the Infrastructure Manager's parsing (IM/CtxtAgentBase.py:546-559 keeps only source and
+version when the file has a comma, and ansible-galaxy then names the role after its repository). Roles
+that the INDIGO types add by themselves are installed as the types name them, unpinned:
+\`indigo-dc.nfs,master\` (Mesos masters and agents), \`indigo-dc.os_users\` (every Compute node, latest
+Galaxy release) and, for an elastic pool, \`indigo-dc.clues,master\` and \`grycap.im,master\`. The IM
+installs the roles of a host in no fixed order, so a role's meta dependency \`indigo-dc.docker\` may be
+fetched from Galaxy before the pinned archive, which ansible-galaxy then skips as already installed. The
+HOT output pins every role, dependencies first. Allow with --allow tosca-type-roles-unpinned.`,
+  },
+  CS3114: {
+    name: 'tosca-keystore-defaults',
+    severity: 'note',
+    configurable: true,
+    message: (a: { services: string }) => `${a.services} TLS keystores get the roles' published default passwords in TOSCA`,
+    explain: `With ssl on, indigo-dc.marathon and indigo-dc.chronos protect the generated TLS keystore with
+passwords that default to constants published in the roles (defaults/main.yml: marathon_key_password,
+marathon_jks_password, ...). The INDIGO playbooks of the Mesos types pass none of them and the types have
+no property for them, so the TOSCA output cannot change them. The HOT output generates them per cluster
+(OS::Heat::RandomString). Allow with --allow tosca-keystore-defaults.`,
+  },
 });

@@ -14,6 +14,7 @@ import { reportLossy } from './lossy.js';
 import { buildOutputs } from './outputs.js';
 import { buildParameters } from './parameters.js';
 import { planCluster } from '../../roles/index.js';
+import { buildGeneratedSecrets, generatedSecretResource } from './resources/secrets.js';
 import { buildAgentPool } from './resources/agents.js';
 import { buildBootstrap } from './resources/bootstrap.js';
 import { buildSecurityGroups } from './resources/security-groups.js';
@@ -50,6 +51,7 @@ export const SUPPORTED_HOT_VERSIONS: readonly string[] = [
 function makeRefs(m: ClusterModel): HotRefs {
   return {
     param: (name) => ({ get_param: name }),
+    generatedSecret: (id) => ({ get_attr: [generatedSecretResource(id), 'value'] }),
     groupAddresses: (id) => {
       const g = hostGroups(m).find((x) => x.id === id);
       if (!g || g.kind === 'agents') throw new Error(`no address list for host group \`${id}\` (only masters and load balancers are unrolled)`);
@@ -70,7 +72,7 @@ export function buildHot(m: ClusterModel, opts: HotOptions, diag: DiagnosticColl
   reportLossy(m, mode, diag);
   const p = buildParameters(m, diag);
   const ctx: HotContext = { m, mode, diag, plans: planCluster(m), cloud: p.cloud, flavors: p.flavors, refs: makeRefs(m) };
-  const resources: Record<string, YamlValue> = { ...buildSecurityGroups(ctx), ...buildVip(ctx) };
+  const resources: Record<string, YamlValue> = { ...buildSecurityGroups(ctx), ...buildVip(ctx), ...buildGeneratedSecrets(ctx.plans) };
   for (const plan of ctx.plans) {
     const b = buildBootstrap(ctx, plan);
     const hosts = plan.group.kind === 'agents' ? buildAgentPool(ctx, plan, b.serverProperties) : buildUnrolledGroup(ctx, plan, b.serverProperties);

@@ -1,4 +1,4 @@
-// Lossy-emit warnings (CS3101-CS3109, CS3111, CS3112): spec features that the INDIGO custom types at
+// Lossy-emit warnings and notes (CS3101-CS3109, CS3111-CS3114): spec features that the INDIGO custom types at
 // the pinned commit cannot express, one warning per feature with its span on the spec text
 // (kompose checkUnsupportedKey; style.md §5). Checked against custom_types.yaml @40fa4d6: no
 // keepalived/VIP, calico, rexray, consul naming, cluster name, network or key pair property exists
@@ -66,4 +66,13 @@ export function reportLossy(m: ClusterModel, diag: DiagnosticCollector): void {
     diag.report('CS3112', el.origin ?? first.size.origin ?? m.origin, { timeout: specDuration(el.idleTimeout) }, { label: 'not representable in tosca' });
   }
   if (!s.marathon.enabled) diag.report('CS3111', s.marathon.origin ?? m.origin, {}, { label: 'not representable in tosca' });
+  // Type-level role artifacts not overridden (custom_types.yaml @40fa4d6: LRMS.FrontEnd/WorkerNode.Mesos
+  // nfs_role, Compute os_users_role, ElasticCluster clues_role and im_role).
+  const unpinned = ['`indigo-dc.nfs,master`', '`indigo-dc.os_users`', ...(first ? ['`indigo-dc.clues,master`', '`grycap.im,master`'] : [])];
+  diag.report('CS3113', m.nameSpan, { roles: unpinned.join(', ') }, { label: 'roles pinned in the HOT output only' });
+  const tls = [s.marathon, s.chronos].filter((x) => x.enabled && x.ssl).length;
+  if (tls > 0) {
+    const services = [s.marathon.enabled && s.marathon.ssl ? 'Marathon' : undefined, s.chronos.enabled && s.chronos.ssl ? 'Chronos' : undefined].filter(Boolean).join(' and ');
+    diag.report('CS3114', m.nameSpan, { services }, { label: 'per-cluster keystore passwords in the HOT output only' });
+  }
 }

@@ -1,15 +1,18 @@
 // TOSCA Simple Profile 1.0 §3.5.6 (artifact definitions) and §3.5.13 (operation implementation): relative
 // artifact files and implementations exist relative to the declaring file (LT2006), URLs are well formed
-// (LT2007), and tosca.artifacts.AnsibleGalaxy.role files are `namespace.role[,version]` (LT2008, INDIGO).
+// (LT2007), and tosca.artifacts.AnsibleGalaxy.role files install a role named
+// `namespace.role` once the IM and ansible-galaxy have read them (LT2008, INDIGO).
+import { installedRole } from '../../roles/im-artifact.js';
 import type { RuleContext } from '../context.js';
 import { resolveRelative } from '../reader.js';
 import { isUrl } from '../scope.js';
 import { isYMap, own, type DataPath } from '../source.js';
 import { checkArtifactTypes, checkInterfaces, checkTypeRef } from './type-refs.js';
 
-const GALAXY_ROLE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_.-]+(,[A-Za-z0-9_.\/+-]+)?$/;
-/** ansible-galaxy's role-spec form for a source repository: `git+https://host/repo.git[,version[,name]]`. */
-const SCM_ROLE = /^(git|hg)\+https?:\/\/[^\s,]+(,[A-Za-z0-9_.\/+-]+(,[A-Za-z0-9_-]+\.[A-Za-z0-9_.-]+)?)?$/;
+/** A role name that playbooks can include: `namespace.role` (Galaxy's form, as the INDIGO playbooks name them). */
+const GALAXY_NAME = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+/** A version or commit after the name: no spaces, nothing the IM splits on. */
+const VERSION = /^[A-Za-z0-9_.\/+-]+$/;
 
 /** Checks artifacts and operation implementations of node types and node templates. */
 export function checkArtifacts(ctx: RuleContext): void {
@@ -57,7 +60,13 @@ function artifact(ctx: RuleContext, a: unknown, path: DataPath): void {
   if (typeof type === 'string') {
     checkTypeRef(ctx, 'artifact', type, [...path, 'type']);
     if (ctx.scope.derivesFrom('artifact', type, 'tosca.artifacts.AnsibleGalaxy.role') || type === 'tosca.artifacts.AnsibleGalaxy.role') {
-      if (!GALAXY_ROLE.test(f) && !SCM_ROLE.test(f)) ctx.report('LT2008', fpath, { role: f }, { help: 'write it as `namespace.role` or `namespace.role,version`, e.g. `indigo-dc.mesos,v1.0.0`' });
+      // Judged as the orchestrator's Infrastructure Manager and ansible-galaxy read it (src/roles/im-artifact.ts).
+      const role = installedRole(f);
+      if (!GALAXY_NAME.test(role.name) || (role.version !== undefined && !VERSION.test(role.version))) {
+        ctx.report('LT2008', fpath, { role: f, installedAs: role.name }, {
+          help: 'write it as `namespace.role`, `namespace.role,version` (e.g. `indigo-dc.mesos,v1.0.0`), or, to pin a commit, `https://github.com/<owner>/<repo>/archive/<commit>.tar.gz|namespace.role`',
+        });
+      }
       return;
     }
     // Images and other deployment artifacts name things in registries, not files.

@@ -5,7 +5,7 @@
 // versions from the catalog, variable names, and Jinja references we generate.
 import YAML from 'yaml';
 import { DOCKER_BRIDGE_IP_CIDR, galaxyRequirements, type GroupPlan } from '../../../roles/index.js';
-import { SELF_ADDRESS_VAR, type GroupLayout } from './layout.js';
+import { SELF_ADDRESS_VAR, SHELL_QUOTED_SUFFIX, type GroupLayout } from './layout.js';
 
 /** Where the bootstrap keeps its files on the host. */
 export const WORK_DIR = '/var/lib/clusterc';
@@ -90,7 +90,7 @@ export function playbookYaml(plan: GroupPlan, layout: GroupLayout, opts: Playboo
  * non-printable character, so the file reads back as exactly the value).
  */
 export const WRITER_PY = [
-  'import json, os, sys',
+  'import json, os, shlex, sys',
   'import yaml',
   'src, dst, prefix, mode = sys.argv[1:5]',
   'class Unsafe(str):',
@@ -115,7 +115,11 @@ export const WRITER_PY = [
   '    value = data[key]',
   "    if mode == 'wrapped':",
   '        value = value[0]',
-  '    out[key[len(prefix):]] = tag(value)',
+  '    name = key[len(prefix):]',
+  `    if name.endswith('${SHELL_QUOTED_SUFFIX}'):`,
+  `        name = name[:-${SHELL_QUOTED_SUFFIX.length}]`,
+  '        value = shlex.quote(str(value))',
+  '    out[name] = tag(value)',
   "text = yaml.dump(out, Dumper=Dumper, default_flow_style=False, allow_unicode=False, width=1000000)",
   'os.makedirs(os.path.dirname(dst), 0o700, exist_ok=True)',
   "fd = os.open(dst + '.tmp', os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)",

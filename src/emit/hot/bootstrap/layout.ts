@@ -42,6 +42,12 @@ export const SELF_ADDRESS_VAR = 'clusterc_self_address';
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
+ * A data key ending in this suffix is written by the vars writer (documents.ts WRITER_PY) without the
+ * suffix and with its string value quoted for a POSIX shell (Python shlex.quote).
+ */
+export const SHELL_QUOTED_SUFFIX = '__shell_quoted';
+
+/**
  * Lays out the variables of a group. A variable every role of the group sets to the same
  * expression becomes one play-wide slot named like the variable (as upstream INDIGO passes its
  * inputs; PLAY_WIDE_VARS such as docker_bridge_ip_cidr must be, for the docker dependency); a
@@ -91,6 +97,11 @@ export function layoutGroup(plan: GroupPlan, m: ClusterModel, refs: HotRefs): Gr
           return `${own}_p${j}`;
         });
         params[name] = `{{ [${refsJ.join(', ')}] | join('') }}`;
+      } else if (expr.kind === 'shellQuoted') {
+        // The writer quotes the value at boot (SHELL_QUOTED_SUFFIX), after Heat resolved it.
+        if (containsSelf(expr.inner)) throw new Error(`a shell-quoted self address in \`${name}\` is not supported`);
+        addSlot(`${own}${SHELL_QUOTED_SUFFIX}`, expr.inner);
+        params[name] = `{{ ${own} }}`;
       } else if (shared.has(name)) {
         addSlot(name, expr);
       } else {
@@ -104,7 +115,16 @@ export function layoutGroup(plan: GroupPlan, m: ClusterModel, refs: HotRefs): Gr
 }
 
 function containsSelf(e: VarExpr): boolean {
-  return e.kind === 'selfAddress' || (e.kind === 'concat' && e.parts.some(containsSelf));
+  return e.kind === 'selfAddress' || (e.kind === 'concat' && e.parts.some(containsSelf)) || (e.kind === 'shellQuoted' && containsSelf(e.inner));
+}
+
+/** `<prefix><address><suffix>` per address of a group, joined: list_join over a list, or over `repeat`. */
+function groupEndpoints(e: Extract<VarExpr, { kind: 'groupEndpoints' }>, refs: HotRefs): HotValue {
+  const addrs = refs.groupAddresses(e.group);
+  const items = Array.isArray(addrs)
+    ? addrs.map((a: HotValue) => ({ list_join: ['', [e.prefix, a, e.suffix]] }))
+    : { repeat: { template: `${e.prefix}<%addr%>${e.suffix}`, for_each: { '<%addr%>': addrs } } };
+  return { list_join: [e.separator, items] };
 }
 
 function inputType(m: ClusterModel, name: string): string | undefined {
@@ -124,6 +144,12 @@ export function toHotValue(e: VarExpr, m: ClusterModel, refs: HotRefs): HotValue
       throw new Error('the self address is not known to Heat');
     case 'concat':
       return { list_join: ['', e.parts.map((p) => toHotString(p, m, refs))] };
+    case 'groupEndpoints':
+      return groupEndpoints(e, refs);
+    case 'generatedSecret':
+      return refs.generatedSecret(e.id);
+    case 'shellQuoted':
+      throw new Error('a shell-quoted value is a data slot of its own (layoutGroup)');
   }
 }
 
@@ -148,6 +174,12 @@ function toHotString(e: VarExpr, m: ClusterModel, refs: HotRefs): HotValue {
       throw new Error('the self address is not known to Heat');
     case 'concat':
       return { list_join: ['', e.parts.map((p) => toHotString(p, m, refs))] };
+    case 'groupEndpoints':
+      return groupEndpoints(e, refs);
+    case 'generatedSecret':
+      return refs.generatedSecret(e.id);
+    case 'shellQuoted':
+      throw new Error('a shell-quoted value cannot be part of a concatenation');
   }
 }
 
@@ -167,6 +199,9 @@ function hotInputType(e: VarExpr, m: ClusterModel): DataSlot['type'] {
       return 'CommaDelimitedList';
     case 'selfAddress':
     case 'concat':
+    case 'groupEndpoints':
+    case 'generatedSecret':
+    case 'shellQuoted':
       return 'String';
   }
 }

@@ -9,4 +9,6 @@ export interface HotRefs {
   param(name: string): HotValue;
   /** HOT value (a list of IP strings) of the private addresses of every host of a group, e.g. masters. */
   groupAddresses(groupId: string): HotValue;
+  /** HOT value of a secret generated per deployment (the `value` of its OS::Heat::RandomString). */
+  generatedSecret(id: string): HotValue;
 }

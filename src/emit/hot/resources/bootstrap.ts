@@ -51,7 +51,11 @@ export function buildBootstrap(ctx: HotContext, plan: GroupPlan): GroupBootstrap
         properties: { handle: ref(handle), timeout: SETUP_TIMEOUT, count },
       };
     }
-    return { serverProperties: { user_data_format: 'RAW', user_data: userData }, resources };
+    // IGNORE: a changed parameter (a rotated password) changes the user_data text; Heat's default
+    // REPLACE would replace every server that references it, all masters at once
+    // (heat/engine/resources/openstack/nova/server.py user_data_update_policy). The change then
+    // reaches only hosts created later; README "Updating a stack" says how to apply it.
+    return { serverProperties: { user_data_format: 'RAW', user_data: userData, user_data_update_policy: 'IGNORE' }, resources };
   }
   const parts = softwareConfig(plan, ctx.m, ctx.refs);
   const servers: YamlValue = plan.group.kind === 'agents'

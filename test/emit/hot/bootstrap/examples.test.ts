@@ -19,6 +19,7 @@ import { ANSIBLE_TAGS, bashSyntaxError, runSandboxed, runWriter, splitHeredocs, 
 const refs: HotRefs = {
   param: (name) => ({ get_param: name }),
   groupAddresses: (id) => ({ get_attr: [`${id}_addresses`, 'value'] }),
+  generatedSecret: (id) => ({ get_attr: [`${id}_generated`, 'value'] }),
 };
 const SIGNAL = { get_attr: ['wait_handle', 'curl_cli'] };
 const CURL = "curl -i -X POST -H 'X-Auth-Token: t' -H 'Content-Type: application/json' -H 'Accept: application/json' http://heat/signal";
@@ -31,6 +32,7 @@ function stack(m: ClusterModel, s: string): { params: StackParams; attrs: Record
     params[i.name] = i.type === 'string' ? s : i.type === 'boolean' ? true : i.type === 'list' ? [s] : 3;
   }
   const attrs: Record<string, unknown> = { 'wait_handle.curl_cli': CURL };
+  for (const id of ['marathon', 'chronos'].flatMap((f) => ['key', 'pkcs', 'jks'].map((k) => `${f}_${k}_password`))) attrs[`${id}_generated.value`] = 'Gen3rated';
   for (const g of [m.masters, ...m.agentPools, ...(m.loadBalancers ? [m.loadBalancers] : [])]) attrs[`${g.id}_addresses.value`] = ['10.0.0.1', '10.0.0.2'];
   return { params, attrs };
 }

@@ -12,6 +12,7 @@ const span = { file: 'test.cluster', start: 0, end: 0 };
 export const refs: HotRefs = {
   param: (name) => ({ get_param: name }),
   groupAddresses: (id) => ({ get_attr: [`${id}_ports`, 'fixed_ips_list'] }),
+  generatedSecret: (id) => ({ get_attr: [`${id}_generated`, 'value'] }),
 };
 
 /** The signal value the topology emitter passes (the wait handle's curl_cli). */
@@ -189,6 +190,12 @@ export function resolveHot(v: unknown, params: StackParams, attrs: StackAttrs): 
         if (typeof s === 'object') return pyJsonDumps(s);
         throw new Error(`list_join item ${String(s)} is not a string`);
       }).join(delim);
+    }
+    if (fn === 'repeat') {
+      // Repeat.result (one loop variable): the template per item, the variable replaced textually.
+      const a = resolveHot(arg, params, attrs) as { template: string; for_each: Record<string, unknown[]> };
+      const [[key, items]] = Object.entries(a.for_each) as [[string, unknown[]]];
+      return items.map((item) => a.template.split(key).join(String(item)));
     }
     if (fn === 'str_replace') {
       const a = arg as { template: unknown; params: Record<string, unknown> };

@@ -164,7 +164,7 @@ const HEAT_RESOLVER = [
   'from heat.engine import function',
   'jobs = json.load(sys.stdin)',
   'params, attrs = {}, {}',
-  "FN = {'str_replace': hf.ReplaceJson, 'str_replace_strict': hf.ReplaceJsonStrict, 'list_join': hf.JoinMultiple}",
+  "FN = {'str_replace': hf.ReplaceJson, 'str_replace_strict': hf.ReplaceJsonStrict, 'list_join': hf.JoinMultiple, 'repeat': hf.RepeatWithMap}",
   'def build(v):',
   '    if isinstance(v, list):',
   '        return [build(x) for x in v]',
