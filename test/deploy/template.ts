@@ -120,6 +120,8 @@ export function readStack(text: string, overrides: Readonly<Record<string, unkno
   }
   for (const [name, r] of Object.entries(resources)) {
     if (r['type'] === 'OS::Heat::WaitConditionHandle') attrs[`${name}.curl_cli`] = curl(name);
+    // A generated secret: letters and digits, as OS::Heat::RandomString gives by default.
+    if (r['type'] === 'OS::Heat::RandomString') attrs[`${name}.value`] = `Rnd${name.replace(/[^A-Za-z0-9]/g, '')}0123456789abcdefghij`.slice(0, 32);
   }
 
   // Values to resolve: each server's user_data, each deployment's input_values.
