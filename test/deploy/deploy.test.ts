@@ -7,7 +7,7 @@
 // Environment: CLUSTERC_DEPLOY_ONLY (a regex on "<file> <mode>") picks cases; CLUSTERC_DEPLOY_JOBS
 // (default 1) runs that many servers of a stack at once; CLUSTERC_DEPLOY_LOGS keeps every
 // server's log and recorded calls in that directory.
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect } from 'chai';
@@ -16,7 +16,7 @@ import { ROOT } from '../support/golden.js';
 import { skipOrFail } from '../support/shared.js';
 import { bootServer, type Mode } from './boot.js';
 import { checkServer } from './expect.js';
-import { prepareStubs, sandboxUnavailable, type ServerResult } from './sandbox.js';
+import { prepareStubs, runServer, sandboxUnavailable, type ServerResult } from './sandbox.js';
 import { readStack, type ServerBoot } from './template.js';
 
 const ROLES_DIR = process.env['CLUSTERC_ROLES_DIR'];
@@ -72,6 +72,33 @@ describe('test/deploy: every server boots with the real roles at the pinned comm
 
   after(() => {
     if (stubs !== '') rmSync(stubs, { recursive: true, force: true });
+  });
+
+  it('a sandbox looks like Ubuntu 22.04 with the server\'s address, keeps writes and stubs ansible.builtin.apt', async () => {
+    const facts = '/var/lib/clusterc-test/facts.json';
+    const probe = `/etc/clusterc-probe-${process.pid}`;
+    const r = await runServer({
+      hostname: 'probe-master-0', address: '10.0.0.42', prefix: 24, gateway: '10.0.0.1', files: {},
+      command: ['/bin/bash', '-ec', [
+        'mkdir -p /var/lib/clusterc-test',
+        `ansible -i localhost, -c local localhost -m setup -a 'filter=ansible_distribution*,ansible_default_ipv4,ansible_hostname' --tree /tmp/facts >/dev/null`,
+        `cp /tmp/facts/localhost ${facts}`,
+        `ansible -i localhost, -c local localhost -m ansible.builtin.apt -a 'name=docker-ce state=present' >/dev/null`,
+        `echo written > ${probe}`,
+      ].join('\n')],
+    }, stubs, resolve(ROLES_DIR!));
+    try {
+      expect(r.status, r.output).to.equal(0);
+      const f = (JSON.parse(r.read(facts)!) as { ansible_facts: Record<string, unknown> }).ansible_facts;
+      expect([f['ansible_distribution'], f['ansible_distribution_version'], f['ansible_distribution_release']]).to.deep.equal(['Ubuntu', '22.04', 'jammy']);
+      expect((f['ansible_default_ipv4'] as Record<string, unknown>)['address']).to.equal('10.0.0.42');
+      expect(f['ansible_hostname']).to.equal('probe-master-0');
+      expect(r.records.map((x) => [x['fqcn'], (x['args'] as Record<string, unknown>)['name']])).to.deep.equal([['ansible.builtin.apt', ['docker-ce']]]);
+      expect(r.read(probe)).to.equal('written\n');
+      expect(existsSync(probe), 'a write reached the real /etc').to.equal(false);
+    } finally {
+      r.dispose();
+    }
   });
 
   for (const file of specFiles()) {
