@@ -40,6 +40,14 @@ export function bootServer(server: ServerBoot, mode: Mode, stubs: string, roles:
       } else if (d.group === 'ansible') {
         const variables: Record<string, unknown> = { heat_config_id: id };
         for (const input of d.inputs) variables[input.name] = input.value;
+        // The inputs Heat derives for every deployment (heat/engine/resources/openstack/heat/software_deployment.py).
+        Object.assign(variables, {
+          deploy_server_id: `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`,
+          deploy_action: 'CREATE',
+          deploy_stack_id: 'stack/00000000-0000-4000-8000-000000000000',
+          deploy_resource_name: d.name,
+          deploy_signal_transport: 'CFN_SIGNAL',
+        });
         variables['heat_outputs_path'] = `/var/run/heat-config/heat-config-ansible/${id}`;
         files[`${ANSIBLE_DIR}/${id}_playbook.yaml`] = { text: d.config };
         files[`${ANSIBLE_DIR}/${id}_variables.json`] = { text: JSON.stringify(variables) };

@@ -34,6 +34,9 @@ def _spec(options):
         for k in ('type', 'elements', 'aliases', 'choices', 'required', 'no_log'):
             if k in o:
                 s[k] = o[k]
+        if 'password' in name or 'token' in name:
+            # the real modules mark these no_log in their argument_spec (not in their docs)
+            s['no_log'] = True
         if s.get('type') == 'list' and 'elements' not in s:
             s['elements'] = 'raw'
         if 'suboptions' in o:
