@@ -59,7 +59,7 @@ withOutputOptions(
     .description('compile cluster specs into TOSCA and HOT documents')
     .argument('<files...>', '.cluster spec files')
     .addOption(new Option('--target <target>', 'what to emit').choices(['tosca', 'hot', 'all']).default('all'))
-    .option('--out-dir <dir>', 'directory for <cluster>.tosca.yaml / <cluster>.hot.yaml', 'out')
+    .option('--out-dir <dir>', 'directory for <cluster>.tosca.yaml / <cluster>.hot.yaml and their inputs files', 'out')
     .option('--stdout', 'print the single target to stdout instead of writing files')
     .option('--tosca-types-url <url>', 'URL of the INDIGO custom_types.yaml the TOSCA output imports')
     .addOption(new Option('--hot-version <version>', 'heat_template_version of the HOT output').default('2018-08-31'))
@@ -72,9 +72,11 @@ withOutputOptions(
 withOutputOptions(
   program
     .command('lint')
-    .description('lint TOSCA Simple Profile 1.0 definitions and service templates')
-    .argument('<paths...>', 'YAML files or directories')
+    .description('lint TOSCA definitions and service templates (Simple Profile 1.0-1.3, NFV and MEC profiles)')
+    .argument('<paths...>', 'YAML files or directories (directories: YAML that is not TOSCA is skipped with a note)')
     .option('--import-map <url=path>', 'serve an import URL (or URL prefix ending in /) from a local path (repeatable)', collect)
+    .option('--severity <rule=level>', 'set a lint rule to error, warning, note or off (repeatable; wins over .clusterc-lint.yaml)', collect)
+    .option('--no-config', 'ignore .clusterc-lint.yaml files')
     .option('--allow <name>', 'turn a lint rule off (repeatable)', collect)
     .option('--deny <name>', 'make a lint warning an error (repeatable)', collect)
     .option('--deny-warnings', 'treat warnings as errors'),
@@ -95,6 +97,105 @@ program
   .addOption(new Option('--html', 'print grammar/diagrams.html'))
   .option('--write <dir>', 'write both files into DIR')
   .action((opts) => run(async () => (await import('./cli/grammar.js')).runGrammar(opts)));
+
+/** Adds the connection options of the deployment commands. */
+function withOrchestrator(cmd: Command): Command {
+  return withOutputOptions(cmd)
+    .option('--url <url>', 'orchestrator API root (default: $ORCHENT_URL)')
+    .option('--request-timeout <duration>', 'time limit of one request, e.g. 30s', '60s');
+}
+
+/** Adds --wait and its limits. */
+function withWait(cmd: Command, what: string): Command {
+  return cmd
+    .option('--wait', `wait until the ${what}, with a progress line (Ctrl-C stops waiting, not the deployment)`)
+    .option('--poll-interval <duration>', 'time between two status polls', '10s')
+    .option('--wait-timeout <duration>', 'stop waiting after this long', '2h');
+}
+
+const ORCHENT_ENV = `
+Environment (as for orchent): ORCHENT_URL (API root), ORCHENT_TOKEN (access token) or
+ORCHENT_AGENT_ACCOUNT (get one with \`oidc-token ACCOUNT\`), ORCHENT_CAFILE (PEM of a private CA).`;
+
+withWait(
+  withOrchestrator(
+    program
+      .command('submit')
+      .description('compile a spec and create its TOSCA deployment on the INDIGO PaaS Orchestrator; prints the deployment uuid')
+      .argument('<file>', '.cluster spec file')
+      .option('--cluster <name>', 'the cluster to deploy when the file declares several')
+      .option('--inputs <file>', 'input values: the <cluster>.tosca.inputs.json compile writes, filled in')
+      .option('-p, --parameter <name=value>', 'an input value (repeatable; wins over --inputs)', collect)
+      .option('--group <group>', 'user group of the deployment (one of the token\'s groups)')
+      .option('--callback <url>', 'URL the orchestrator POSTs the deployment to when it is done')
+      .option('--timeout-mins <n>', 'orchestrator-side deployment timeout in minutes')
+      .option('--tosca-types-url <url>', 'URL of the INDIGO custom_types.yaml the TOSCA output imports'),
+  ),
+  'deployment is complete or failed',
+)
+  .addHelpText('after', `\nExample:\n  $ clusterc submit examples/mesos-ha.cluster --inputs mesos-prod.inputs.json -p marathon_password=$PW --group cms --wait\n${ORCHENT_ENV}`)
+  .action((file: string, opts) => run(async () => (await import('./cli/submit.js')).runSubmit(file, opts)));
+
+for (const [name, description, example] of [
+  ['status', 'print the status of a deployment (and the reason, when there is one)', 'clusterc status 11e9-9a1c-...'],
+  ['outputs', 'print the outputs of a deployment (endpoints, addresses)', 'clusterc outputs 11e9-9a1c-... --format json'],
+  ['logs', 'print the log of a deployment', 'clusterc logs 11e9-9a1c-... | less'],
+  ['delete', 'delete a deployment and everything it created', 'clusterc delete 11e9-9a1c-... --wait'],
+] as const) {
+  const cmd = withOrchestrator(program.command(name).description(description).argument('<id>', 'deployment uuid'));
+  if (name === 'delete') withWait(cmd, 'deployment is gone');
+  cmd
+    .addHelpText('after', `\nExample:\n  $ ${example}\n${ORCHENT_ENV}`)
+    .action((id: string, opts) => run(async () => (await import('./cli/deployment.js')).runDeployment(name, id, opts)));
+}
+
+withOutputOptions(
+  program
+    .command('init')
+    .description('write a commented starter spec NAME.cluster that compiles as it is')
+    .argument('[name]', 'cluster name (also the file name)', 'my-cluster')
+    .option('--ha', 'three masters, elastic agents, two load balancers with a VIP')
+    .option('--dir <dir>', 'directory to write into', '.')
+    .option('--stdout', 'print the spec instead of writing it')
+    .option('--force', 'overwrite an existing file'),
+)
+  .addHelpText('after', '\nExample:\n  $ clusterc init mesos-prod --ha && clusterc compile mesos-prod.cluster')
+  .action((name: string, opts) => run(async () => (await import('./cli/init.js')).runInit(name, opts)));
+
+withOutputOptions(
+  program
+    .command('fmt')
+    .description('rewrite specs in the canonical layout (indentation, aligned `=`, spacing), keeping every comment')
+    .argument('<files...>', '.cluster spec files')
+    .option('--check', 'write nothing; list the files that would change and exit 1 if any')
+    .option('--stdout', 'print the formatted spec instead of rewriting the file'),
+)
+  .addHelpText('after', '\nExample:\n  $ clusterc fmt --check examples/*.cluster || clusterc fmt examples/*.cluster')
+  .action((files: string[], opts) => run(async () => (await import('./cli/fmt.js')).runFmt(files, opts)));
+
+withOutputOptions(
+  program
+    .command('diff')
+    .description('what changes in each output between two versions of a spec; for HOT, which resources Heat updates in place or replaces')
+    .argument('<old>', 'the old spec: a file, or REV:PATH from git (with no NEW: HEAD:<old> against <old>)')
+    .argument('[new]', 'the new spec: a file, or REV:PATH')
+    .addOption(new Option('--hot-mode <mode>', 'how HOT servers run the roles').choices(['cloud-init', 'software-config']).default('cloud-init'))
+    .option('--tosca-types-url <url>', 'URL of the INDIGO custom_types.yaml the TOSCA output imports'),
+)
+  .addHelpText('after', '\nExamples:\n  $ clusterc diff examples/mesos-ha.cluster              # HEAD:examples/mesos-ha.cluster against the file\n  $ clusterc diff v1.0:prod.cluster prod.cluster')
+  .action((oldArg: string, newArg: string | undefined, opts) => run(async () => (await import('./cli/diff.js')).runDiff(oldArg, newArg, opts)));
+
+withOutputOptions(
+  program
+    .command('graph')
+    .description('draw the topology: host groups, services, who reaches which port, the VIP, the inputs')
+    .argument('<file>', '.cluster spec file')
+    .addOption(new Option('--to <format>', 'graph format').choices(['dot', 'mermaid', 'svg']).default('dot'))
+    .option('--cluster <name>', 'the cluster to draw when the file declares several')
+    .option('-o, --output <file>', 'write the graph to FILE instead of stdout'),
+)
+  .addHelpText('after', '\nExamples:\n  $ clusterc graph examples/mesos-ha.cluster --to svg -o mesos-prod.svg\n  $ clusterc graph examples/mesos-ha.cluster --to mermaid     # paste into a Markdown ```mermaid block')
+  .action((file: string, opts) => run(async () => (await import('./cli/graph.js')).runGraph(file, opts)));
 
 try {
   await program.parseAsync(process.argv);

@@ -1,10 +1,12 @@
 // `clusterc compile FILE...`: compile every file; write `<out-dir>/<cluster>.<target>.yaml`
-// atomically, or print one target with --stdout. Any error anywhere writes nothing.
+// and beside each its inputs file (`<cluster>.hot.env.yaml`, `<cluster>.tosca.inputs.json`, see
+// src/inputs) atomically, or print one target with --stdout. Any error anywhere writes nothing.
 import { join } from 'node:path';
 import { compile, type EmittedFile, type Target } from '../compile.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { unknownPolicyNames } from '../diagnostics/policy.js';
 import type { HotMode } from '../emit/hot/index.js';
+import { inputsFiles } from '../inputs/index.js';
 import { CliError, EXIT_ERRORS, exitCodeOf, printDiagnostics, readTextFile, writeFilesAtomic, type OutputOptions } from './io.js';
 
 /** Options of `compile`. */
@@ -29,6 +31,7 @@ export async function runCompile(files: string[], opts: CompileCliOptions): Prom
   const sources = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
   const outputs: EmittedFile[] = [];
+  const sourceOf = new Map<EmittedFile, string>();
   for (const file of files) {
     const text = readTextFile(file);
     sources.set(file, text);
@@ -39,6 +42,7 @@ export async function runCompile(files: string[], opts: CompileCliOptions): Prom
     });
     diagnostics.push(...r.diagnostics);
     outputs.push(...r.files);
+    for (const f of r.files) sourceOf.set(f, file);
   }
   const printed = printDiagnostics(diagnostics, sources, opts);
   const code = exitCodeOf(printed);
@@ -55,8 +59,15 @@ export async function runCompile(files: string[], opts: CompileCliOptions): Prom
   if (opts.stdout) {
     process.stdout.write(outputs.map((f) => f.content).join('---\n'));
   } else {
-    writeFilesAtomic(outputs.map((f) => ({ path: join(opts.outDir, f.name), content: f.content })));
-    if (opts.format !== 'json') for (const f of outputs) process.stderr.write(`wrote ${join(opts.outDir, f.name)}\n`);
+    const inputs = inputsFiles(outputs, (f) => sourceOf.get(f) ?? '');
+    // TODO(safety): one transaction for the documents and their inputs files; today this is the
+    // existing all-or-nothing writeFilesAtomic over both lists.
+    const written = [
+      ...outputs.map((f) => ({ path: join(opts.outDir, f.name), content: f.content })),
+      ...inputs.map((f) => ({ path: join(opts.outDir, f.name), content: f.content })),
+    ];
+    writeFilesAtomic(written);
+    if (opts.format !== 'json') for (const f of written) process.stderr.write(`wrote ${f.path}\n`);
   }
   return code;
 }

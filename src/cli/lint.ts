@@ -1,30 +1,103 @@
-// `clusterc lint PATH...`: expands directories to their *.yaml / *.yml files, builds an fs-backed reader and
-// the --import-map, runs the linter core (src/lint) and prints human, JSON or SARIF diagnostics.
-// Exit code 0 without errors, 1 with errors, 2 for usage or I/O problems with the command line itself.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+// `clusterc lint PATH...`: expands directories to their *.yaml / *.yml files (symbolic-link loops and dangling
+// links become diagnostics), builds an fs-backed reader that never blocks and never reads more than the size
+// limit, the --import-map and --severity options, runs the linter core (src/lint) and prints human, JSON or
+// SARIF diagnostics. Exit code 0 without errors, 1 with errors, 2 for usage problems.
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { sortDiagnostics } from '../diagnostics/collector.js';
+import { CODES } from '../diagnostics/codes.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { applyPolicy, unknownPolicyNames } from '../diagnostics/policy.js';
 import { renderSarif } from '../diagnostics/render-sarif.js';
-import { lintFiles, type ImportMapping, type SourceReader } from '../lint/index.js';
+import { lintFiles, MAX_FILE_BYTES, type ImportMapping, type LintInput, type SourceReader } from '../lint/index.js';
+import { parseSeverityOptions } from '../lint/policy.js';
+import type { ReadResult } from '../lint/reader.js';
 import { CliError, exitCodeOf, policyOf, printDiagnostics, reason, type OutputOptions } from './io.js';
 
 /** Options of `clusterc lint`. */
 export interface LintCliOptions extends OutputOptions {
   readonly importMap?: string[];
+  readonly severity?: string[];
+  /** `--no-config`: ignore .clusterc-lint.yaml files. */
+  readonly config?: boolean;
+}
+
+/** Kernel and device trees: their files report size 0, may block (/proc/kmsg) or never end (/dev/zero). */
+const KERNEL_TREES = /^\/(proc|sys|dev)(\/|$)/;
+
+/** A one-line reason for a file-system error, including the ones `reason` does not name. */
+function why(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === 'ELOOP') return 'a symbolic link loop';
+  if (code === 'ENOENT') return 'no such file or directory (or a dangling symbolic link)';
+  if (code === 'EAGAIN' || code === 'EWOULDBLOCK') return 'reading it would block (a device, FIFO or kernel file)';
+  if (code === 'ENAMETOOLONG') return 'the path is too long';
+  return reason(e);
+}
+
+/** Decodes UTF-8 like PyYAML (strict); on an invalid byte, the lossy text and the UTF-16 offset of that byte. */
+export function decodeUtf8(buf: Buffer): ReadResult {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf) };
+  } catch {
+    let i = 0;
+    while (i < buf.length) {
+      const b = buf[i] ?? 0;
+      const n = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+      if (n === 0 || i + n > buf.length) break;
+      let ok = true;
+      for (let k = 1; k < n; k++) if (((buf[i + k] ?? 0) & 0xc0) !== 0x80) ok = false;
+      if (ok && n > 1 && new TextDecoder('utf-8', { fatal: false }).decode(buf.subarray(i, i + n)).includes('\uFFFD')) ok = false;
+      if (!ok) break;
+      i += n;
+    }
+    const before = new TextDecoder('utf-8').decode(buf.subarray(0, i));
+    return { text: new TextDecoder('utf-8').decode(buf), invalidUtf8At: before.length };
+  }
+}
+
+/** Reads a regular file without blocking and without reading past MAX_FILE_BYTES. */
+function readBounded(path: string): ReadResult {
+  let real: string;
+  try {
+    real = realpathSync(path);
+  } catch (e) {
+    return { error: why(e) };
+  }
+  if (KERNEL_TREES.test(real)) return { error: 'it is a device or kernel file (never read)' };
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
+  } catch (e) {
+    return { error: why(e) };
+  }
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) return { error: 'it is a directory' };
+    if (!st.isFile()) return { error: 'it is not a regular file' };
+    const limit = `it is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB, the size limit of \`clusterc lint\``;
+    if (st.size > MAX_FILE_BYTES) return { error: limit };
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const buf = Buffer.allocUnsafe(64 * 1024);
+    for (;;) {
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > MAX_FILE_BYTES) return { error: limit };
+      chunks.push(Buffer.from(buf.subarray(0, n)));
+    }
+    return decodeUtf8(Buffer.concat(chunks, total));
+  } catch (e) {
+    return { error: why(e) };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** A reader over the real file system. */
 export const fsReader: SourceReader = {
-  read(path) {
-    try {
-      if (statSync(path).isDirectory()) return { error: 'it is a directory' };
-      if (!statSync(path).isFile()) return { error: 'it is not a regular file' }; // /dev/zero, FIFOs: never read
-      return { text: readFileSync(path, 'utf8') };
-    } catch (e) {
-      return { error: reason(e) };
-    }
-  },
+  read: readBounded,
   exists: (path) => {
     try {
       return statSync(path).isFile();
@@ -43,31 +116,75 @@ export function parseImportMap(entries: readonly string[]): ImportMapping[] {
   });
 }
 
-/** Files to lint: files as given, directories walked for *.yaml / *.yml (sorted, recursively). */
-export function expandPaths(paths: readonly string[]): string[] {
-  const out: string[] = [];
+function unreadable(file: string, r: string): Diagnostic {
+  return { code: 'LT0005', severity: CODES.LT0005.severity, message: CODES.LT0005.message({ file, reason: r }) };
+}
+
+function loopNote(file: string): Diagnostic {
+  return { code: 'LT0006', severity: CODES.LT0006.severity, message: CODES.LT0006.message({ file, what: 'a symbolic link back to a directory already walked' }) };
+}
+
+/**
+ * Files to lint: files as given, directories walked for *.yaml / *.yml (sorted, recursively, each real
+ * directory once). Unreadable entries, dangling links and link loops become diagnostics, never exceptions.
+ */
+export function expandPaths(paths: readonly string[]): { inputs: LintInput[]; problems: Diagnostic[] } {
+  const inputs: LintInput[] = [];
+  const problems: Diagnostic[] = [];
+  const seenDirs = new Set<string>();
   const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
+    let real: string;
+    try {
+      real = realpathSync(dir);
+    } catch (e) {
+      problems.push(unreadable(dir, why(e)));
+      return;
+    }
+    if (seenDirs.has(real)) {
+      problems.push(loopNote(dir));
+      return;
+    }
+    seenDirs.add(real);
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch (e) {
+      problems.push(unreadable(dir, why(e)));
+      return;
+    }
+    for (const name of names) {
       const p = join(dir, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (/\.ya?ml$/i.test(name)) out.push(p);
+      const yaml = /\.ya?ml$/i.test(name);
+      try {
+        if (statSync(p).isDirectory()) walk(p);
+        else if (yaml) inputs.push({ path: p, fromDirectory: true });
+      } catch (e) {
+        if (yaml) problems.push(unreadable(p, why(e)));
+      }
     }
   };
   for (const p of paths) {
-    if (!existsSync(p)) throw new CliError(`cannot read \`${p}\`: no such file or directory`);
-    if (statSync(p).isDirectory()) walk(p);
-    else out.push(p);
+    let isDir = false;
+    try {
+      isDir = statSync(p).isDirectory();
+    } catch {
+      // Not there (or a dangling link): the core reports it as LT0005 when it reads the file.
+    }
+    if (isDir) walk(p);
+    else inputs.push({ path: p });
   }
-  return out;
+  return { inputs, problems };
 }
 
 /** Runs `lint`; returns the exit code. */
 export async function runLint(paths: string[], opts: LintCliOptions): Promise<number> {
   const bad = unknownPolicyNames([...(opts.allow ?? []), ...(opts.deny ?? [])]);
   if (bad.length > 0) throw new CliError(`unknown lint name \`${bad[0]}\` (run \`clusterc explain --list\`)`);
+  const sev = parseSeverityOptions(opts.severity ?? []);
+  if ('error' in sev) throw new CliError(sev.error);
   const importMap = parseImportMap(opts.importMap ?? []);
-  const files = expandPaths(paths);
-  const { diagnostics, sources } = lintFiles(files, fsReader, { importMap });
+  const { inputs, problems } = expandPaths(paths);
+  const { diagnostics, sources } = lintFiles(inputs, fsReader, { importMap, severity: sev.overrides, config: opts.config !== false, cwd: process.cwd(), extra: problems });
   if (opts.format === 'sarif') {
     let list = sortDiagnostics(applyPolicy(diagnostics, policyOf(opts)));
     const max = opts.maxErrors !== undefined ? Number(opts.maxErrors) : undefined;

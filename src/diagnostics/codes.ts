@@ -1,6 +1,6 @@
 // The one catalogue of diagnostic codes, merged from the per-phase bands in codes/.
 // Bands: CS0xxx internal, CS1xxx lex/parse, CS2xxx lower/meaning, CS31xx TOSCA emit,
-// CS32xx HOT emit, LT0xxx-LT2xxx lint. Codes are stable and never reused: a retired code
+// CS32xx HOT emit, CS4xxx workflow commands (submit, fmt, diff), LT0xxx-LT2xxx lint. Codes are stable and never reused: a retired code
 // stays in its band with `retired: true`.
 import { CORE_CODES } from './codes/core.js';
 import { SPEC_CODES } from './codes/spec.js';
@@ -8,6 +8,7 @@ import { MODEL_CODES } from './codes/model.js';
 import { TOSCA_CODES } from './codes/tosca.js';
 import { HOT_CODES } from './codes/hot.js';
 import { LINT_CODES } from './codes/lint.js';
+import { WORKFLOW_CODES } from './codes/workflow.js';
 import type { CodeInfo } from './codes/define.js';
 
 export type { CodeInfo } from './codes/define.js';
@@ -21,6 +22,7 @@ export const CODES = {
   ...TOSCA_CODES,
   ...HOT_CODES,
   ...LINT_CODES,
+  ...WORKFLOW_CODES,
 };
 
 /** A known diagnostic code. */

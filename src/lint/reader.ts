@@ -3,8 +3,14 @@
 // core never touches the file system itself.
 import { posix } from 'node:path';
 
-/** The result of reading one file: its text, or a one-line reason it could not be read. */
-export type ReadResult = { readonly text: string } | { readonly error: string };
+/** Largest file the linter reads (bytes); bigger files are refused with a diagnostic, never loaded. */
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+/**
+ * The result of reading one file: its text (with the UTF-16 offset of the first byte that was not
+ * valid UTF-8, when the text had to be decoded lossily), or a one-line reason it could not be read.
+ */
+export type ReadResult = { readonly text: string; readonly invalidUtf8At?: number } | { readonly error: string };
 
 /** File access used by the linter core. Paths use `/` and are relative to the working directory or absolute. */
 export interface SourceReader {

@@ -1,11 +1,14 @@
 // Lint name resolution: the TOSCA types visible from one file — its own, those of its transitive imports
-// (TOSCA 1.0 §3.5.7, resolved through the reader and the --import-map) and the normative TOSCA 1.0 types
-// (parsed once, lazily). Reports import problems (LT2016-LT2018) for the imports of the linted file.
-// Invariants: parsed files are cached per workspace, so each import is read and parsed once per run.
+// (TOSCA 1.0 §3.5.7, resolved through the reader and the --import-map) and the normative types of its version
+// (parsed once per version, lazily). Reports import problems (LT2016-LT2018, LT2027, LT2028) for the imports of
+// the linted file. Invariants: imported files are cached per workspace (read and parsed once per run, with the
+// diagnostics of reading kept for when the file itself is linted); files that are only linted are not kept.
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { DiagnosticCollector } from '../diagnostics/collector.js';
-import { NORMATIVE_TOSCA_1_0_YAML } from './normative/tosca-definition-1-0.js';
+import { NORMATIVE_DATA } from './normative/normative.generated.js';
 import { resolveRelative, type SourceReader } from './reader.js';
 import { isYMap, own, parseYamlFile, spanAt, type DataPath, type ParsedFile, type YMap } from './source.js';
+import { canImport, VERSIONS, type ToscaVersion } from './versions.js';
 
 /** The kinds of TOSCA types, one per *_types section. */
 export type TypeKind = 'node' | 'capability' | 'relationship' | 'data' | 'artifact' | 'interface' | 'group' | 'policy';
@@ -37,9 +40,10 @@ export interface ImportMapping {
   readonly to: string;
 }
 
-const URL_RE = /^[a-z][a-z0-9+.-]*:\/\//i;
+// A scheme of two or more characters (RFC 3986 §3.1), so `C:\\x` stays a path; `file:/x` and `urn:x` are URIs.
+const URL_RE = /^[a-z][a-z0-9+.-]+:/i;
 
-/** True when `s` looks like a URL (has a scheme followed by `//`). */
+/** True when `s` is a URI with a scheme (`https://...`, `file:/path`, `urn:...`), not a relative path. */
 export function isUrl(s: string): boolean {
   return URL_RE.test(s);
 }
@@ -55,17 +59,31 @@ export function mapUrl(url: string, map: readonly ImportMapping[]): string | und
   return to + url.slice(best.from.length);
 }
 
-let normativeTypes: Map<TypeKind, Map<string, TypeEntry>> | undefined;
+const normativeTypes = new Map<string, Map<TypeKind, Map<string, TypeEntry>>>();
 
-/** The normative TOSCA 1.0 types with their full names, short names (`Compute`) and `tosca:` names. */
-export function normative(): Map<TypeKind, Map<string, TypeEntry>> {
-  if (normativeTypes) return normativeTypes;
-  const pf = parseYamlFile('<normative>', NORMATIVE_TOSCA_1_0_YAML, new DiagnosticCollector());
+/** The TOSCA 1.0 version (the default when a file's own version is unknown). */
+export const TOSCA_1_0: ToscaVersion = VERSIONS.get('tosca_simple_yaml_1_0') as ToscaVersion;
+
+/**
+ * The normative types of `version` with their full names, short names (`Compute`) and `tosca:` names:
+ * tosca-parser's 1.0 definitions, the types 1.2/1.3 added (from 1.2 on), the NFV or MEC profile types.
+ */
+export function normative(version: ToscaVersion = TOSCA_1_0): Map<TypeKind, Map<string, TypeEntry>> {
+  const key = `${version.profile}${version.level >= 12 ? 12 : 10}`;
+  const hit = normativeTypes.get(key);
+  if (hit) return hit;
+  // Pre-parsed at build time from the verbatim files (normative-codegen.ts).
+  const files = [NORMATIVE_DATA.tosca10];
+  if (version.level >= 12) files.push(NORMATIVE_DATA.later);
+  if (version.profile === 'nfv') files.push(NORMATIVE_DATA.nfv);
+  if (version.profile === 'mec') files.push(NORMATIVE_DATA.mec);
   const out = new Map<TypeKind, Map<string, TypeEntry>>();
-  for (const [section, kind] of Object.entries(SECTION_KIND)) {
-    const table = new Map<string, TypeEntry>();
-    const sec = own(pf.value, section);
-    if (isYMap(sec)) {
+  for (const kind of Object.values(SECTION_KIND)) out.set(kind, new Map());
+  for (const value of files) {
+    for (const [section, kind] of Object.entries(SECTION_KIND)) {
+      const table = out.get(kind) as Map<string, TypeEntry>;
+      const sec = own(value, section);
+      if (!isYMap(sec)) continue;
       for (const [name, def] of Object.entries(sec)) {
         if (!isYMap(def)) continue;
         const entry: TypeEntry = { name, kind, def, pf: undefined, path: [section, name] };
@@ -74,24 +92,47 @@ export function normative(): Map<TypeKind, Map<string, TypeEntry>> {
         for (const alias of [short, `tosca:${short}`, short.split('.').pop() ?? short]) if (!table.has(alias)) table.set(alias, entry);
       }
     }
-    out.set(kind, table);
   }
-  normativeTypes = out;
+  normativeTypes.set(key, out);
   return out;
 }
 
+/** A short reason why a YAML text is not TOSCA (no top-level `tosca_definitions_version`), else undefined. */
+export function notTosca(text: string): string | undefined {
+  if (/^["']?tosca_definitions_version["']?[ \t]*:/m.test(text)) return undefined;
+  if (/^heat_template_version[ \t]*:/m.test(text)) return 'a Heat template, not TOSCA';
+  return 'no `tosca_definitions_version`, not a TOSCA file';
+}
+
+/** The version a parsed file declares, when it is a supported one. */
+export function versionOf(pf: ParsedFile): ToscaVersion | undefined {
+  const v = own(pf.value, 'tosca_definitions_version');
+  return typeof v === 'string' ? VERSIONS.get(v) : undefined;
+}
+
+/** A file as read: parsed, with the diagnostics of reading it, or why it could not be read. */
+export type Loaded = (ParsedFile & { readonly readDiagnostics: readonly Diagnostic[] }) | { readonly error: string };
+
 /** Files read and parsed once per run, shared by every linted file. */
 export class Workspace {
-  private readonly cache = new Map<string, ParsedFile | { error: string }>();
+  private readonly cache = new Map<string, Loaded>();
+  /** Local paths of every file some linted file imports, in the order first seen. */
+  readonly imported = new Set<string>();
   constructor(readonly reader: SourceReader, readonly importMap: readonly ImportMapping[] = []) {}
 
-  /** Parses `path` (diagnostics of reading go to `diag`; cached after the first call). */
-  load(path: string, diag: DiagnosticCollector = new DiagnosticCollector()): ParsedFile | { error: string } {
+  /** Reads and parses `path`; kept for the rest of the run when `keep` (imports), else read again next time. */
+  load(path: string, keep = true): Loaded {
     const hit = this.cache.get(path);
     if (hit) return hit;
     const r = this.reader.read(path);
-    const res = 'error' in r ? { error: r.error } : parseYamlFile(path, r.text, diag);
-    this.cache.set(path, res);
+    let res: Loaded;
+    if ('error' in r) res = { error: r.error };
+    else {
+      const diag = new DiagnosticCollector();
+      const pf = parseYamlFile(path, r.text, diag, r.invalidUtf8At !== undefined ? { invalidUtf8At: r.invalidUtf8At } : {});
+      res = { ...pf, readDiagnostics: diag.diagnostics };
+    }
+    if (keep) this.cache.set(path, res);
     return res;
   }
 }
@@ -126,15 +167,30 @@ export class Scope {
   /** True when an import was a URL without a mapping, or unreadable: unknown names may come from it. */
   incomplete = false;
 
+  constructor(readonly version: ToscaVersion = TOSCA_1_0) {}
+
   /** Looks up a type of `kind` by name. */
   lookup(kind: TypeKind, name: string): TypeEntry | undefined {
-    return this.local.get(kind)?.get(name) ?? normative().get(kind)?.get(name);
+    return this.local.get(kind)?.get(name) ?? normative(this.version).get(kind)?.get(name);
   }
 
   /** Every name of `kind` (for did-you-mean). */
   *names(kind: TypeKind): Iterable<string> {
     yield* this.local.get(kind)?.keys() ?? [];
-    for (const [n, e] of normative().get(kind) ?? []) if (n === e.name) yield n;
+    for (const [n, e] of normative(this.version).get(kind) ?? []) if (n === e.name) yield n;
+  }
+
+  /**
+   * True when the hierarchy of `entry` ends at a parent that is not defined: that one error is reported at
+   * the `derived_from` (LT2001); what the type lacks because of it is not reported again at every use.
+   */
+  broken(entry: TypeEntry): boolean {
+    const chain = this.ancestors(entry);
+    const last = chain[chain.length - 1];
+    const parent = last ? own(last.def, 'derived_from') : undefined;
+    if (typeof parent !== 'string') return false;
+    if (entry.kind === 'data' && /^(string|integer|float|boolean|timestamp|null|version|range|list|map|scalar-unit\.[a-z]+|number|any)$/.test(parent)) return false;
+    return this.lookup(entry.kind, parent) === undefined || chain.length > 64;
   }
 
   /** Adds the types of `pf` (first definition wins, so the linted file shadows its imports). */
@@ -193,12 +249,25 @@ export class Scope {
   }
 }
 
+/** The local path of a `file:` URI (`file:///a/b`, `file:/a/b`), or undefined for other schemes. */
+function fileUriPath(uri: string): string | undefined {
+  const m = /^file:(?:\/\/(?:localhost)?)?(\/[^?#]*)$/i.exec(uri);
+  if (!m || m[1] === undefined) return undefined;
+  try {
+    return decodeURIComponent(m[1]);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Builds the scope of `root`: its own types, then its imports depth-first. Import diagnostics are
- * reported for the entries of `root` only (an import of an import is reported when that file is linted).
+ * reported for the entries of `root` only (an import of an import is reported when that file is linted);
+ * every local file reached is recorded in `ws.imported`, so the run lints it too.
  */
 export function buildScope(root: ParsedFile, ws: Workspace, diag: DiagnosticCollector): Scope {
-  const scope = new Scope();
+  const version = versionOf(root) ?? TOSCA_1_0;
+  const scope = new Scope(version);
   scope.addFile(root);
   const visited = new Set<string>([root.file]);
   const visit = (pf: ParsedFile, stack: string[], entry: ImportRef | undefined): void => {
@@ -206,7 +275,7 @@ export function buildScope(root: ParsedFile, ws: Workspace, diag: DiagnosticColl
       const at = entry ?? imp;
       let target: string;
       if (isUrl(imp.target)) {
-        const mapped = mapUrl(imp.target, ws.importMap);
+        const mapped = mapUrl(imp.target, ws.importMap) ?? fileUriPath(imp.target);
         if (mapped === undefined) {
           scope.incomplete = true;
           if (!entry) diag.report('LT2018', spanAt(root, imp.path), { url: imp.target }, { path: imp.path, help: `map it to a local copy with \`--import-map ${imp.target}=PATH\`` });
@@ -227,7 +296,21 @@ export function buildScope(root: ParsedFile, ws: Workspace, diag: DiagnosticColl
         diag.report('LT2016', spanAt(root, at.path), { file: target }, { path: at.path, notes: [loaded.error] });
         continue;
       }
-      if (loaded.value === undefined) scope.incomplete = true;
+      const foreign = notTosca(loaded.text);
+      if (foreign === undefined) ws.imported.add(target);
+      if (!isYMap(loaded.value) || foreign !== undefined) {
+        scope.incomplete = true;
+        if (!entry) diag.report('LT2028', spanAt(root, at.path), { file: target, reason: foreign ?? 'it has errors, reported in it' }, { path: at.path });
+        continue;
+      }
+      const iv = versionOf(loaded);
+      const declared = own(loaded.value, 'tosca_definitions_version');
+      if (!entry && typeof declared === 'string' && (!iv || !canImport(version, iv))) {
+        diag.report('LT2027', spanAt(root, at.path), { file: target, version: declared, importer: version.id }, {
+          path: at.path,
+          ...(iv && iv.profile === 'simple' && iv.level > version.level ? { help: `declare \`tosca_definitions_version: ${iv.id}\` in this file` } : {}),
+        });
+      }
       scope.addFile(loaded);
       visit(loaded, [...stack, target], at);
     }

@@ -5,7 +5,7 @@
 // yields no model; every other cluster yields one (possibly with errors reported).
 import type { DiagnosticCollector } from '../diagnostics/collector.js';
 import type { Span } from '../diagnostics/span.js';
-import type { Block, ClusterDecl, SpecFile } from '../spec/ast.js';
+import type { Attribute, Block, ClusterDecl, SpecFile } from '../spec/ast.js';
 import { resolveBody, canonicalBlock } from './body.js';
 import { checkClusterNames } from './checks/names.js';
 import { checkTopology } from './checks/topology.js';
@@ -92,6 +92,8 @@ function lowerCluster(c: ClusterDecl, diag: DiagnosticCollector): ClusterModel |
     }
   }
 
+  const version = lowerVersion(ctx, body.attrs.get('version'));
+
   const cloud = lowerCloud(ctx, blocks.single.get('cloud'));
   const imageInputAt = ctx.inputs.length;
 
@@ -146,6 +148,7 @@ function lowerCluster(c: ClusterDecl, diag: DiagnosticCollector): ClusterModel |
     name,
     nameSpan,
     description,
+    ...(version !== undefined ? { version } : {}),
     sourceFile: c.span.file,
     cloud: cloudSettings,
     masters: masters.group,
@@ -155,4 +158,16 @@ function lowerCluster(c: ClusterDecl, diag: DiagnosticCollector): ClusterModel |
     inputs: ctx.inputs.all,
     origin: c.span,
   };
+}
+
+/** The cluster `version` attribute: a literal string (it names a template version, never an input). */
+function lowerVersion(ctx: ValueCtx, attr: Attribute | undefined): string | undefined {
+  const spec = CLUSTER_ATTRS['version'];
+  if (!attr?.value || !spec) return undefined;
+  if (attr.value.kind === 'input') {
+    ctx.diag.report('CS2030', attr.value.keywordSpan, { name: 'version' }, { help: 'write the version as a string such as "1.0.0"' });
+    return undefined;
+  }
+  const v = literalOf(ctx, attr.value, spec, 'version');
+  return typeof v === 'string' ? v : undefined;
 }

@@ -133,6 +133,8 @@ export interface ClusterModel {
   readonly name: string;
   readonly nameSpan: Span;
   readonly description: string;
+  /** The cluster `version` attribute, when given (TOSCA `metadata.template_version`). */
+  readonly version?: string;
   /** The spec file it came from (for output header comments). */
   readonly sourceFile: string;
   readonly cloud: CloudSettings;

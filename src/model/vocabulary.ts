@@ -139,6 +139,7 @@ export const BLOCKS: Readonly<Record<string, BlockSpec>> = {
 /** Attributes allowed directly in a cluster body. */
 export const CLUSTER_ATTRS: Readonly<Record<string, AttrSpec>> = {
   description: str('what the cluster is for', false),
+  version: str('version of this cluster spec (TOSCA `metadata.template_version`)', false),
 };
 
 /** Alternative block names and their canonical name. */

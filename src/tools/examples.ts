@@ -1,9 +1,11 @@
 // The compiled examples in out/: what `npm run examples` writes and what the freshness test
 // expects. Every examples/*.cluster is compiled with default options (both targets, HOT in
-// cloud-init mode); out/ holds exactly these files, named <cluster>.<target>.yaml.
+// cloud-init mode); out/ holds exactly these files, named <cluster>.<target>.yaml, and the
+// inputs file of each (<cluster>.hot.env.yaml, <cluster>.tosca.inputs.json), as `compile` writes.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile } from '../compile.js';
+import { inputsFiles } from '../inputs/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 /** One expected file of out/. */
@@ -30,6 +32,7 @@ export function buildExamples(root: string): { outputs: ExampleOutput[]; diagnos
     const r = compile(text, example, { targets: ['tosca', 'hot'] });
     diagnostics.push(...r.diagnostics);
     for (const f of r.files) outputs.push({ example, name: f.name, content: f.content });
+    for (const f of inputsFiles(r.files, () => example)) outputs.push({ example, name: f.name, content: f.content });
   }
   return { outputs, diagnostics };
 }

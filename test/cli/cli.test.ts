@@ -113,7 +113,7 @@ describe('clusterc CLI', function () {
     writeFileSync(join(out, 'mesos-minimal.tosca.yaml'), 'stale\n');
     const r = clusterc(['compile', 'examples/mesos-minimal.cluster', '--out-dir', out]);
     expect(r.status, r.stderr).to.equal(0);
-    expect(readdirSync(out).sort()).to.deep.equal(['mesos-minimal.hot.yaml', 'mesos-minimal.tosca.yaml']);
+    expect(readdirSync(out).sort()).to.deep.equal(['mesos-minimal.hot.env.yaml', 'mesos-minimal.hot.yaml', 'mesos-minimal.tosca.inputs.json', 'mesos-minimal.tosca.yaml']);
     expect(readFileSync(join(out, 'mesos-minimal.tosca.yaml'), 'utf8')).to.equal(readFileSync(join(ROOT, 'out/mesos-minimal.tosca.yaml'), 'utf8'));
     expect(readFileSync(join(out, 'mesos-minimal.hot.yaml'), 'utf8')).to.equal(readFileSync(join(ROOT, 'out/mesos-minimal.hot.yaml'), 'utf8'));
   });
@@ -139,7 +139,7 @@ describe('clusterc CLI', function () {
     const r = clusterc(['compile', join(ROOT, 'examples/mesos-ha.cluster'), '--allow', 'tosca-keepalived-vip', '--out-dir', join(dir, 'o')], dir);
     expect(r.status).to.equal(0);
     expect(r.stderr).to.not.include('CS3101');
-    expect(r.stderr).to.include('CS3103');
+    expect(r.stderr).to.include('CS3104');
     expect(clusterc(['compile', 'examples/mesos-ha.cluster', '--allow', 'no-such-warning']).status).to.equal(2);
   });
 

@@ -28,7 +28,7 @@ describe('diagnostic catalogue', function () {
   it('has well-formed, unique codes and names', function () {
     const names = new Set<string>();
     for (const c of codes) {
-      expect(c.code).to.match(/^(CS[0-3]\d{3}|LT[0-2]\d{3})$/);
+      expect(c.code).to.match(/^(CS[0-4]\d{3}|LT[0-2]\d{3})$/);
       expect(c.name, c.code).to.match(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/);
       expect(names.has(c.name), `duplicate name ${c.name}`).to.equal(false);
       names.add(c.name);

@@ -1,14 +1,15 @@
 // Golden cases of the linter: each test/cases/lint/<case>/ holds input.yaml (plus any files it imports or
-// references), linted through an in-memory reader; the rendered human output (no colour, paths relative
-// to the case) must equal diagnostics.txt and the JSON output diagnostics.json. An absent golden means
-// no findings. Also checks that every LT code is produced by at least one case.
-import { readdirSync, statSync } from 'node:fs';
+// references, and optionally lint.json: `{ "inputs": [ { "path", "fromDirectory"? } ] }` to lint other inputs),
+// linted through an in-memory reader; the rendered human output (no colour, paths relative to the case) must
+// equal diagnostics.txt and the JSON output diagnostics.json. An absent golden means no findings. Also checks
+// that every LT code is produced by at least one case.
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect } from 'chai';
 import { allCodes } from '../../src/diagnostics/codes.js';
 import { sortDiagnostics } from '../../src/diagnostics/collector.js';
 import { renderHuman, renderJson, renderSummary } from '../../src/diagnostics/render.js';
-import { lintFiles, memoryReader } from '../../src/lint/index.js';
+import { lintFiles, memoryReader, type LintInput } from '../../src/lint/index.js';
 import { expectGolden, readFixture, ROOT } from '../support/golden.js';
 
 const CASES = 'test/cases/lint';
@@ -20,7 +21,7 @@ function caseFiles(dir: string): Record<string, string> {
     for (const name of readdirSync(join(ROOT, d))) {
       const p = join(d, name);
       if (statSync(join(ROOT, p)).isDirectory()) walk(p);
-      else if (!/^diagnostics\./.test(name)) out[relative(dir, p)] = readFixture(p);
+      else if (!/^diagnostics\.|^lint\.json$/.test(name)) out[relative(dir, p)] = readFixture(p);
     }
   };
   walk(dir);
@@ -33,7 +34,8 @@ describe('lint golden cases', () => {
   for (const name of readdirSync(join(ROOT, CASES)).sort()) {
     const dir = join(CASES, name);
     it(`lints ${name}`, () => {
-      const { diagnostics, sources } = lintFiles(['input.yaml'], memoryReader(caseFiles(dir)));
+      const spec = existsSync(join(ROOT, dir, 'lint.json')) ? (JSON.parse(readFixture(join(dir, 'lint.json'))) as { inputs: LintInput[] }) : undefined;
+      const { diagnostics, sources } = lintFiles(spec?.inputs ?? ['input.yaml'], memoryReader(caseFiles(dir)));
       const ds = sortDiagnostics(diagnostics);
       for (const d of ds) produced.add(d.code);
       const text = ds.length === 0 ? '' : `${renderHuman(ds, sources)}\n${renderSummary(ds)}\n`;

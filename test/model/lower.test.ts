@@ -119,6 +119,17 @@ describe('lowering: defaults', function () {
   });
 });
 
+describe('lowering: cluster version', function () {
+  it('keeps the cluster `version` string, and has none by default', function () {
+    expect(only('cluster "v" { version = "2.1.0"  masters 1  agents 1 }').version).to.equal('2.1.0');
+    expect(only('cluster "v" { masters 1  agents 1 }').version).to.equal(undefined);
+  });
+  it('reports CS2030 for `version = input` and CS2005 for a number', function () {
+    expectCodes('cluster "v" { version = <|input|>  masters 1  agents 1 }', ['CS2030']);
+    expectCodes('cluster "v" { version = <|2|>  masters 1  agents 1 }', ['CS2005']);
+  });
+});
+
 describe('lowering: inputs', function () {
   // Order: block by block (cloud, masters, agent pools, load balancers, services), within a
   // block in vocabulary order, implicit inputs where they are first needed.
@@ -215,7 +226,10 @@ describe('lowering: meaning checks (codes and spans)', function () {
   });
 
   it('reports calico without etcd and elasticity without a range', function () {
-    expectCodes('cluster "c" { masters 1  <|calico|> { }  agents 2  <|elasticity|> { } }', ['CS2019', 'CS2020']);
+    // calico is refused as well (CS2063: it cannot work with current Docker); both point at its name
+    const r = lower('cluster "c" { masters 1  <|calico|> { }  agents 2  <|elasticity|> { } }');
+    expect(r.ds.map((d) => d.code)).to.deep.equal(['CS2063', 'CS2019', 'CS2020']);
+    expect(r.ds.map((d) => d.primary?.span.start)).to.deep.equal([r.spans[0]!.start, r.spans[0]!.start, r.spans[1]!.start]);
   });
 
   it('warns on literal passwords', function () {
@@ -238,7 +252,7 @@ describe('lowering: meaning checks (codes and spans)', function () {
 
   it('reports every problem of a spec in one run', function () {
     const r = lower('cluster "C" { mastres 1  masters 2 { cpus = "x" }  agents 5..2  calico { }  marathon { password = "p" } }');
-    expect(r.ds.map((d) => d.code).sort()).to.deep.equal(['CS2001', 'CS2005', 'CS2009', 'CS2012', 'CS2015', 'CS2019', 'CS2021']);
+    expect(r.ds.map((d) => d.code).sort()).to.deep.equal(['CS2001', 'CS2005', 'CS2009', 'CS2012', 'CS2015', 'CS2019', 'CS2021', 'CS2063']);
   });
 });
 

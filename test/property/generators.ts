@@ -6,6 +6,7 @@
 // Sample sizes: `propertyRuns(n)` is n by default (small, so CI on 2 cores stays fast) and
 // $CLUSTERC_PROPERTY_RUNS when set (e.g. `CLUSTERC_PROPERTY_RUNS=1000`). Seeds are fixed by default
 // (`propertySeed()`, override with $CLUSTERC_PROPERTY_SEED); fast-check prints seed and path on failure.
+import { imageOs } from '../../src/model/checks/platform.js';
 import fc from 'fast-check';
 
 /** Number of runs of a property: `n` by default, $CLUSTERC_PROPERTY_RUNS when set. */
@@ -81,13 +82,17 @@ const stringContent: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }).filter((s) => !/[\r\n\u0085\u2028\u2029]/.test(s) && s.trim() !== '') },
 ).filter((s) => !/\{[{%#]/.test(s));
 
-const str = stringContent.map((s) => [quote(s)]);
+/** String content a literal may hold in both targets: no `"` or `\` (CS3115, the IM writes name: "value"). */
+const literalContent = stringContent.filter((s) => !/["\\]/.test(s));
+const str = literalContent.map((s) => [quote(s)]);
 /** A string attribute that may be an input: literal, `input`, `input("default")`. */
 const strOrInput = fc.oneof(
   { weight: 4, arbitrary: str },
   { weight: 1, arbitrary: fc.constant<string[]>(['input']) },
-  { weight: 1, arbitrary: stringContent.map((s) => ['input', '(', quote(s), ')']) },
+  { weight: 1, arbitrary: literalContent.map((s) => ['input', '(', quote(s), ')']) },
 );
+/** An image name that names no other platform than the default (CS2061 would refuse it). */
+const image = strOrInput.filter((t) => imageOs(t.join(' ')) === undefined);
 
 const SIZE_UNITS: Record<string, number> = { B: 1, KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12, KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 3, TiB: 1024 ** 4 };
 
@@ -145,11 +150,10 @@ function shuffled<T>(xs: readonly T[]): fc.Arbitrary<T[]> {
 // Blocks
 
 const hostAttrs = (extra: Record<string, fc.Arbitrary<string[]>> = {}) =>
-  attrs({ flavor: strOrInput, cpus: orInput(cpus), memory: orInput(memory), disk: orInput(disk), image: strOrInput, public: bool, ...extra });
+  attrs({ flavor: strOrInput, cpus: orInput(cpus), memory: orInput(memory), disk: orInput(disk), image, public: bool, ...extra });
 
-const OS = fc
-  .tuple(fc.constantFrom('ubuntu', 'Ubuntu', 'debian', 'centos', 'RHEL', 'rocky', 'almalinux', 'Fedora'), fc.constantFrom('22.04', '20.04', '12', '9', '8.6', '39'))
-  .map(([d, v]) => [quote(`${d} ${v}`)]);
+/** The supported platforms only (src/roles/platform.ts): any other `os` is CS2060. */
+const OS = fc.constantFrom('ubuntu', 'Ubuntu', 'UBUNTU').map((d) => [quote(`${d} 22.04`)]);
 
 /** A subnet and (possibly) a usable address in it. */
 const subnet = fc
@@ -182,7 +186,7 @@ function cluster(name: string): fc.Arbitrary<Shape> {
   return fc
     .record({
       description: fc.option(fc.oneof(fc.constant(''), stringContent), { nil: undefined }),
-      cloudAttrs: attrs({ image: strOrInput, os: OS, network: strOrInput, public_network: strOrInput, key_name: strOrInput, availability_zone: strOrInput }),
+      cloudAttrs: attrs({ image, os: OS, network: strOrInput, public_network: strOrInput, key_name: strOrInput, availability_zone: strOrInput }),
       net: fc.option(subnet, { nil: undefined }),
       mastersCount,
       masters: hostAttrs(),
@@ -201,34 +205,7 @@ function cluster(name: string): fc.Arbitrary<Shape> {
       chronos: fc.option(attrs({ enabled: bool, username: strOrInput, password, ssl: bool }), { nil: undefined }),
       zookeeper: fc.option(fc.boolean(), { nil: undefined }),
       consul: fc.option(attrs({ datacenter: lowerName(8).map((s) => [quote(s)]), domain: lowerName(8).map((s) => [quote(s)]) }), { nil: undefined }),
-      calico: fc.option(
-        fc
-          .tuple(fc.array(fc.tuple(fc.oneof(ipv4, lowerName(10)), fc.integer({ min: 1, max: 65535 })), { minLength: 1, maxLength: 3 }), fc.boolean())
-          .map(([eps, trailing]) => {
-            const toks = ['['];
-            eps.forEach(([h, p], i) => {
-              if (i > 0) toks.push(',');
-              toks.push(quote(`${h}:${p}`));
-            });
-            if (trailing) toks.push(',');
-            toks.push(']');
-            return toks;
-          }),
-        { nil: undefined },
-      ),
-      rexray: fc.option(
-        attrs({
-          driver: fc.constantFrom(['cinder'], ['"cinder"']),
-          auth_url: strOrInput,
-          username: strOrInput,
-          password,
-          tenant: strOrInput,
-          domain: strOrInput,
-          region: strOrInput,
-          availability_zone: strOrInput,
-        }),
-        { nil: undefined },
-      ),
+      // calico and rexray are refused (CS2062, CS2063: nothing can deploy them), so valid specs have neither.
       elasticity: fc.option(attrs({ idle_timeout: duration }), { nil: undefined }),
     })
     .map((r) => {
@@ -265,8 +242,6 @@ function cluster(name: string): fc.Arbitrary<Shape> {
       if (r.chronos) blocks.push({ name: 'chronos', attrs: r.chronos, hostGroup: false });
       if (r.zookeeper !== undefined) blocks.push({ name: 'zookeeper', attrs: [], bare: r.zookeeper, hostGroup: false });
       if (r.consul) blocks.push({ name: 'consul', attrs: r.consul, hostGroup: false });
-      if (r.calico) blocks.push({ name: 'calico', attrs: [{ name: 'etcd_endpoints', value: r.calico }], hostGroup: false });
-      if (r.rexray) blocks.push({ name: 'rexray', attrs: r.rexray, hostGroup: false });
       if (r.elasticity && anyRange) blocks.push({ name: 'elasticity', attrs: r.elasticity, hostGroup: false });
       return { cluster: { name, ...(r.description !== undefined ? { description: r.description } : {}), blocks } };
     });

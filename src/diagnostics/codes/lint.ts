@@ -40,6 +40,33 @@ definitions never need such structures; write the values out or use fewer nested
     explain: `The file contains a \`---\` separator followed by a second YAML document. TOSCA processors read one
 document per file; only the first one is checked. Split the documents into separate files.`,
   },
+  LT0005: {
+    name: 'unreadable-file',
+    severity: 'error',
+    configurable: true,
+    message: (a: { file: string; reason: string }) => `cannot read ${tick(a.file)}: ${a.reason}`,
+    explain: `A file named on the command line, or found in a linted directory, could not be read: it does not exist,
+is a dangling symbolic link or a symbolic link loop, is not a regular file (a device, FIFO or kernel file such as
+/proc/kmsg, which are never read), is larger than the linter's size limit (8 MiB), or cannot be opened.`,
+  },
+  LT0006: {
+    name: 'not-tosca',
+    severity: 'note',
+    configurable: true,
+    message: (a: { file: string; what: string }) => `skipped ${tick(a.file)}: ${a.what}`,
+    explain: `When a directory is linted, YAML files without a top-level \`tosca_definitions_version\` (Heat templates,
+Ansible files, CI configuration, ...) are skipped with this note. Name the file on the command line to lint it
+anyway; it is then checked as TOSCA.`,
+  },
+  LT0007: {
+    name: 'bad-config',
+    severity: 'error',
+    configurable: true,
+    message: (a: { message: string }) => `invalid lint configuration: ${a.message}`,
+    explain: `A \`.clusterc-lint.yaml\` file (found in the linted file's directory or one of its parents) or a
+\`--severity\` option could not be applied. The configuration has one key, \`severity\`, a map from a rule name or
+code to \`error\`, \`warning\`, \`note\` or \`off\`.`,
+  },
   LT1001: {
     name: 'unknown-key',
     severity: 'error',
@@ -74,6 +101,16 @@ entry with more than one key, and so on.`,
     explain: `The value is not one of the values the TOSCA 1.0 grammar allows here, e.g. an unsupported
 \`tosca_definitions_version\` or a property \`status\` other than supported, unsupported, experimental
 and deprecated.`,
+  },
+  LT1005: {
+    name: 'unsupported-version',
+    severity: 'error',
+    configurable: true,
+    message: (a: { version: string }) => `unsupported TOSCA version ${tick(a.version)}`,
+    explain: `\`tosca_definitions_version\` names the grammar and normative types of the file. Supported:
+tosca_simple_yaml_1_0, tosca_simple_yaml_1_1, tosca_simple_yaml_1_2, tosca_simple_yaml_1_3 and the profiles
+tosca_simple_profile_for_nfv_1_0_0 and tosca_simple_profile_for_mec_1_0_0 (as tosca-parser). Nothing else in a file
+with another version is checked, since its grammar is unknown.`,
   },
   LT2001: {
     name: 'unresolved-derived-from',
@@ -124,12 +161,13 @@ an artifact's \`type\` an artifact type; an interface's \`type\` an interface ty
   },
   LT2006: {
     name: 'missing-artifact-file',
-    severity: 'error',
+    severity: 'warning',
     configurable: true,
     message: (a: { file: string }) => `artifact file ${tick(a.file)} does not exist`,
     explain: `TOSCA 1.0 §3.5.6, §3.5.13: a relative artifact or operation implementation path is resolved against the
 file that declares it (the CSAR root for packaged templates). The file was not found, so the orchestrator
-cannot run the operation.`,
+cannot run the operation. A warning in a plain file (the artifact may be shipped next to it later) and an
+error inside a CSAR (a directory with TOSCA-Metadata/TOSCA.meta), where tosca-parser checks it too.`,
   },
   LT2007: {
     name: 'malformed-url',
@@ -254,5 +292,77 @@ function such as get_attribute) that the orchestrator reports after deployment.`
     message: (a: { name: string; type: string }) => `capability ${tick(a.name)} is not defined on ${tick(a.type)}`,
     explain: `TOSCA 1.0 §3.7.3: the capability assignments of a node template must name capabilities that its node type
 or one of its parents defines (e.g. \`host\`, \`os\`, \`endpoint\`, \`scalable\` on tosca.nodes.Compute).`,
+  },
+  LT2021: {
+    name: 'no-host',
+    severity: 'error',
+    configurable: true,
+    message: (a: { fn: string; template: string }) => `${a.fn} uses \`HOST\`, but ${tick(a.template)} is not hosted on any node`,
+    explain: `TOSCA 1.0 §4.1: \`HOST\` refers to the nodes along the HostedOn chain of the node the function belongs to
+(its \`host\` requirement, that node's host, and so on). The node has no \`host\` requirement, so \`HOST\` refers to
+nothing and the orchestrator fails when it evaluates the function. Name the node instead, or add the requirement.`,
+  },
+  LT2022: {
+    name: 'bad-function-call',
+    severity: 'error',
+    configurable: true,
+    message: (a: { fn: string; problem: string }) => `${tick(a.fn)} ${a.problem}`,
+    explain: `TOSCA §4: the intrinsic functions take fixed arguments: get_input one input name (1.3: a list with
+indexes), get_property / get_attribute a node (or SELF, HOST, SOURCE, TARGET), an optional capability or
+requirement and a property name followed by nested names or list indexes, get_operation_output four strings,
+concat a list, token a string, a string of separator characters and an integer index, join (1.3) a list and an
+optional delimiter, get_artifact a node and an artifact name. An integer index applies only to a list value.`,
+  },
+  LT2023: {
+    name: 'constraint-violation',
+    severity: 'error',
+    configurable: true,
+    message: (a: { what: string; constraint: string }) => `${a.what} violates the constraint ${tick(a.constraint)}`,
+    explain: `TOSCA 1.0 §3.5.2: the constraint clauses of a property, input or data type apply to every value given
+to it: defaults, node and capability template values, input defaults. tosca-parser rejects such a value.`,
+  },
+  LT2024: {
+    name: 'unknown-operation',
+    severity: 'error',
+    configurable: true,
+    message: (a: { name: string; iface: string }) => `operation ${tick(a.name)} is not defined on interface type ${tick(a.iface)}`,
+    explain: `TOSCA 1.0 §3.5.14, §3.7.3: an interface assignment of a node template (or relationship) names operations of its
+interface type (tosca.interfaces.node.lifecycle.Standard: create, configure, start, stop, delete). A misspelled
+operation is never run.`,
+  },
+  LT2025: {
+    name: 'bad-substitution-mapping',
+    severity: 'error',
+    configurable: true,
+    message: (a: { message: string }) => `substitution mapping: ${a.message}`,
+    explain: `TOSCA 1.0 §3.8.2 (substitution_mappings): \`node_type\` names a node type, and each capability or requirement
+mapping is \`[ node_template, capability_or_requirement ]\` naming a node template of the topology and one of its
+type's capabilities or requirements; the mapped name must exist on the substituted node type.`,
+  },
+  LT2026: {
+    name: 'invalid-member',
+    severity: 'error',
+    configurable: true,
+    message: (a: { name: string; owner: string; allowed: string }) => `${tick(a.name)} cannot be a member or target of ${tick(a.owner)} (allowed: ${a.allowed})`,
+    explain: `TOSCA 1.0 §3.7.5, §3.7.6: group members and policy targets name node templates (policies: also groups) of the
+topology; when the group or policy type restricts \`members\` / \`targets\` to some types, each must be of one of them.`,
+  },
+  LT2027: {
+    name: 'import-version-mismatch',
+    severity: 'error',
+    configurable: true,
+    message: (a: { file: string; version: string; importer: string }) => `imported file ${tick(a.file)} is ${tick(a.version)}, which a ${tick(a.importer)} file cannot import`,
+    explain: `TOSCA §3.5.7: an imported file's grammar must be readable by the importing file's processor: a file may import
+files of its own version or older ones of the same line (tosca_simple_yaml_1_3 imports 1_0 to 1_3); the NFV
+and MEC profiles build on 1_0 and import 1_0 files and their own profile. Raise the importing file's version.`,
+  },
+  LT2028: {
+    name: 'broken-import',
+    severity: 'error',
+    configurable: true,
+    message: (a: { file: string; reason: string }) => `imported file ${tick(a.file)} cannot be used (${a.reason}), so the names it defines are unknown`,
+    explain: `An imported file could not be read as TOSCA (a YAML error, a top level that is not a map, or no
+\`tosca_definitions_version\`; the text of a file that is not TOSCA is never shown). Its own errors are reported in it; in the importing file, references that are not found are not reported, since they may come
+from the broken import. Fix the imported file first.`,
   },
 });

@@ -244,4 +244,51 @@ left to deployment time with \`input\` or \`secret\`.`,
 fail at deployment time, far from the spec. Give a value, or leave the attribute out to get its
 default (\`description\` may be empty).`,
   },
+  CS2060: {
+    name: 'unsupported-platform',
+    severity: 'error',
+    message: (a: { os: string }) => `${tick(a.os)} is not a platform clusterc can deploy`,
+    explain: `The bootstrap installs ansible-core ${'2.14'} and runs the pinned indigo-dc roles on the hosts; the
+supported platforms are the images where that is tested to work (README "Supported platforms"):
+
+  Ubuntu 22.04 (jammy): Python 3.10, ansible-core 2.14.18 from PyPI in /opt/clusterc/ansible,
+  community.docker 3.x and community.general 8.x from Galaxy, the roles at the catalog's commits.
+
+Ubuntu 24.04 ships Python 3.12, on which ansible-core 2.14 does not run; Ubuntu 20.04's Python 3.8 is too
+old for it; the roles install with apt and target Ubuntu, so Debian, CentOS, Rocky, AlmaLinux, RHEL and
+Fedora images are not supported. Use an Ubuntu 22.04 image and leave \`os\` out (it defaults to
+"ubuntu 22.04").`,
+  },
+  CS2061: {
+    name: 'image-os-mismatch',
+    severity: 'error',
+    message: (a: { image: string; looks: string; os: string }) =>
+      `image ${tick(a.image)} looks like ${a.looks}, but the hosts are configured for ${a.os}`,
+    explain: `Without an \`os\` setting clusterc assumes the image is Ubuntu 22.04 and writes an apt-based
+bootstrap for it. An image whose name says another distribution or release (\`centos-7\`,
+\`ubuntu-24.04\`, \`debian-12\`) would boot and then fail. Use an Ubuntu 22.04 image. If the name is
+misleading and the image really is Ubuntu 22.04, write \`os = "ubuntu 22.04"\` in the \`cloud\` block:
+an explicit \`os\` is taken as the truth.`,
+  },
+  CS2062: {
+    name: 'rexray-unavailable',
+    severity: 'error',
+    message: (_a: object) => 'RexRay volumes cannot be installed on any supported platform',
+    explain: `indigo-dc.mesos installs REX-Ray, dvdcli and the Mesos DVDI isolator from dl.bintray.com
+(ansible-role-mesos defaults/main.yml:75 rexray_pkg_url, tasks/install-dvdi_mod.yml), which stopped serving
+files in 2021, so every agent would fail at boot; the role's config template also hard-codes the cinder
+driver and the isolator list it builds renders wrongly on current Ansible. clusterc therefore refuses the
+\`rexray\` block instead of producing a cluster whose agents cannot start. Remove it; give applications
+storage another way (Marathon local persistent volumes, or volumes attached outside the cluster).`,
+  },
+  CS2063: {
+    name: 'calico-unavailable',
+    severity: 'error',
+    message: (_a: object) => 'Calico networking cannot work on any supported platform',
+    explain: `indigo-dc.calico (2016) configures Calico 0.19 as a Docker libnetwork plugin that needs Docker's
+\`--cluster-store\` (ansible-role-calico tasks/main.yml), which Docker 23 removed; indigo-dc.docker installs
+the current Docker CE, and the role's own handler name does not match the docker role's. clusterc refuses
+the \`calico\` block instead of producing a cluster whose containers have no network. Remove it:
+containers use Docker's bridge networking and Marathon's port mappings.`,
+  },
 });

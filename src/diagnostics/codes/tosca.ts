@@ -109,6 +109,17 @@ attached. A literal string in the spec that contains one of these delimiters wou
 template on the hosts, so clusterc refuses to compile it. Pass the value as an input instead: every
 string input of the TOSCA output carries a pattern constraint that rejects these delimiters.`,
   },
+  CS3115: {
+    name: 'tosca-quote-in-literal',
+    severity: 'error',
+    message: (a: { what: string; char: string }) => `${a.what} contains ${tick(a.char)}, which the orchestrator cannot pass to the hosts`,
+    explain: `The INDIGO orchestrator's Infrastructure Manager writes every string property and input of a node
+into its Ansible recipe as \`name: "value"\` without escaping (grycap/im IM/tosca/Tosca.py): a \`"\` ends
+the value early and a \`\\\` starts a YAML escape, so the deployment breaks or gets another value. A literal
+string with either character is refused in the TOSCA target, and every string input carries a pattern
+constraint that rejects them (and Jinja delimiters). The HOT target carries any string; to use such a value
+there only, compile with --target hot.`,
+  },
   CS3111: {
     name: 'tosca-marathon-always-installed',
     severity: 'warning',

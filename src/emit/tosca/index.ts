@@ -19,6 +19,9 @@ import { selfCheck } from './self-check.js';
 export const DEFAULT_TOSCA_TYPES_URL =
   'https://raw.githubusercontent.com/indigo-dc/tosca-types/40fa4d6023fd2c4492a9a784a29c83ba759ce8a6/custom_types.yaml';
 
+/** `metadata.template_version` when the spec has no cluster `version`. */
+export const DEFAULT_TEMPLATE_VERSION = '1.0.0';
+
 /** Top-level key order of a TOSCA service template (style.md §5). */
 export const TOSCA_TOP_ORDER = ['tosca_definitions_version', 'description', 'metadata', 'imports', 'topology_template'] as const;
 
@@ -52,7 +55,9 @@ export function buildTosca(m: ClusterModel, opts: ToscaOptions, diag: Diagnostic
   return {
     tosca_definitions_version: 'tosca_simple_yaml_1_0',
     description: m.description !== '' ? m.description : `Mesos cluster ${m.name}`,
-    metadata: { display_name: m.name },
+    // template_name / template_version (TOSCA §3.9.3.2 metadata keynames): the orchestrator's
+    // rewrite registers templates by them, as the orchestrator's Alien4Cloud parser did.
+    metadata: { display_name: m.name, template_name: m.name, template_version: m.version ?? DEFAULT_TEMPLATE_VERSION },
     imports: [{ indigo_custom_types: opts.toscaTypesUrl ?? DEFAULT_TOSCA_TYPES_URL }],
     topology_template: {
       inputs: Object.keys(inputs).length > 0 ? inputs : undefined,

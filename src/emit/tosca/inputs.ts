@@ -1,12 +1,13 @@
 // topology_template.inputs (TOSCA Simple Profile 1.0 §3.5.12 parameter definitions) from the
 // model's inputs, in the model's first-use order. Secrets never get a default. Every string
-// input (and every string list entry) gets a `pattern` constraint rejecting Jinja delimiters,
-// because its value reaches the orchestrator's Ansible run untagged (design.md §5).
+// input (and every string list entry) gets a `pattern` constraint (IM_SAFE_PATTERN) rejecting Jinja
+// delimiters, `"` and `\`: its value reaches the orchestrator's Ansible run untagged (design.md §5)
+// inside a double-quoted scalar the IM writes without escaping.
 import { tick } from '../../diagnostics/codes/define.js';
 import type { DiagnosticCollector } from '../../diagnostics/collector.js';
 import type { Input, LiteralValue } from '../../model/model.js';
 import type { YamlValue } from '../yaml.js';
-import { checkJinja, durationValue, NO_JINJA_PATTERN, sizeValue } from './values.js';
+import { checkJinja, durationValue, IM_SAFE_PATTERN, sizeValue } from './values.js';
 
 /** The TOSCA type of a model input type (TOSCA §3.2 and §3.3.1). */
 export function toscaInputType(i: Input): string {
@@ -58,11 +59,11 @@ export function buildInputs(inputs: readonly Input[], diag: DiagnosticCollector)
   for (const i of inputs) {
     const type = toscaInputType(i);
     const constraints = boundConstraints(i);
-    if (i.type === 'string') constraints.push({ pattern: NO_JINJA_PATTERN });
+    if (i.type === 'string') constraints.push({ pattern: IM_SAFE_PATTERN });
     let entrySchema: YamlValue;
     if (i.type === 'list') {
       const entry = listEntryType(i);
-      entrySchema = entry === 'string' ? { type: entry, constraints: [{ pattern: NO_JINJA_PATTERN }] } : { type: entry };
+      entrySchema = entry === 'string' ? { type: entry, constraints: [{ pattern: IM_SAFE_PATTERN }] } : { type: entry };
     }
     const d = i.secret ? undefined : i.default;
     if (d !== undefined) {

@@ -12,12 +12,17 @@ import type { YamlValue } from '../yaml.js';
 export const JINJA_DELIMITER = /\{[{%#]/;
 
 /**
- * A regular expression that matches exactly the strings without `{{`, `{%` or `{#` (every `{`
- * is followed by another character or ends the string). It avoids look-ahead so that Java
- * (Alien4Cloud in the orchestrator) and Python (tosca-parser) read it the same way; TOSCA
- * §3.5.2 `pattern` is a full match.
+ * A regular expression that matches exactly the strings the orchestrator can pass on: no `{{`, `{%`
+ * or `{#` (every `{` is followed by another allowed character or ends the string), and no `"` or `\`,
+ * because the Infrastructure Manager writes every string variable into its Ansible recipe as
+ * `name: "value"` without escaping (grycap/im IM/tosca/Tosca.py:969-975), where a quote ends the
+ * scalar and a backslash starts an escape. It avoids look-ahead so that Java (Alien4Cloud in the
+ * orchestrator) and Python (tosca-parser) read it the same way; TOSCA §3.5.2 `pattern` is a full match.
  */
-export const NO_JINJA_PATTERN = '([^{]|\\{[^{%#])*\\{?';
+export const IM_SAFE_PATTERN = '([^{"\\\\]|\\{[^{%#"\\\\])*\\{?';
+
+/** Matches the characters the IM's recipe writer cannot carry in a double-quoted scalar. */
+export const IM_UNSAFE_CHAR = /["\\]/;
 
 /** `{ get_input: name }` (TOSCA §4.4.1). */
 export function getInput(name: string): YamlValue {
@@ -39,13 +44,24 @@ export function paramValue<T extends string | number | boolean>(
   return convert(p.value);
 }
 
-/** Reports CS3110 when a literal string from the spec contains a Jinja delimiter. */
+/**
+ * Reports CS3110 when a literal string from the spec contains a Jinja delimiter, and CS3115 when it
+ * contains a character the Infrastructure Manager's recipe writer breaks on (IM_SAFE_PATTERN).
+ */
 export function checkJinja(value: string, what: string, span: Span | undefined, diag: DiagnosticCollector): void {
-  if (!JINJA_DELIMITER.test(value)) return;
-  diag.report('CS3110', span, { what }, {
-    label: 'ansible would evaluate this as a template',
-    help: `declare it as an input (\`= input\` or \`= secret\`) and give the value at deployment time; string inputs reject ${tick('{{')}, ${tick('{%')} and ${tick('{#')}`,
-  });
+  if (JINJA_DELIMITER.test(value)) {
+    diag.report('CS3110', span, { what }, {
+      label: 'ansible would evaluate this as a template',
+      help: `declare it as an input (\`= input\` or \`= secret\`) and give the value at deployment time; string inputs reject ${tick('{{')}, ${tick('{%')} and ${tick('{#')}`,
+    });
+  }
+  const bad = IM_UNSAFE_CHAR.exec(value)?.[0];
+  if (bad !== undefined) {
+    diag.report('CS3115', span, { what, char: bad }, {
+      label: `${tick(bad)} breaks the orchestrator's recipe`,
+      help: `remove the ${tick(bad)}; the TOSCA target cannot carry ${tick('"')} or ${tick('\\')} in a string (the HOT target can)`,
+    });
+  }
 }
 
 const SIZE_UNITS: readonly (readonly [string, number])[] = [

@@ -85,11 +85,12 @@ function file(ctx: RuleContext, f: string, path: DataPath, artifactNames: Readon
   if (!ctx.reader.exists(target)) ctx.report('LT2006', path, { file: f }, { notes: [`looked for \`${target}\``] });
 }
 
-/** True for an absolute URL with a host and no whitespace. */
+/** True for an absolute URI without whitespace: with a host after `//` (except `file:`), or `scheme:path`. */
 export function wellFormedUrl(s: string): boolean {
   if (/\s/.test(s)) return false;
   try {
     const u = new URL(s);
+    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(s)) return true;
     return u.protocol === 'file:' || u.hostname.length > 0;
   } catch {
     return false;

@@ -1,11 +1,12 @@
 // TOSCA Simple Profile 1.0 §3.5.8 (property definitions), §3.5.10 (attribute definitions), §3.5.2
 // (constraint clauses), §3.6.6 (data types): every property, attribute, input and entry_schema type exists
-// (LT2003 unknown-data-type), and every default and constraint value fits the declared type (LT2004).
+// (LT2003 unknown-data-type), every default and constraint value fits the declared type (LT2004), and every
+// default satisfies the property's constraints (LT2023).
 import type { RuleContext } from '../context.js';
 import { SECTION_KIND } from '../scope.js';
 import { isYMap, own, type DataPath } from '../source.js';
 import { helpFor } from '../suggest.js';
-import { checkValue, entryType, PRIMITIVE_TYPES } from '../values.js';
+import { checkValue, constraintViolations, entryType, PRIMITIVE_TYPES } from '../values.js';
 
 /** Checks every property/attribute definition in type definitions and topology inputs. */
 export function checkDefinitions(ctx: RuleContext): void {
@@ -40,7 +41,13 @@ function defs(ctx: RuleContext, table: unknown, path: DataPath, withConstraints:
     const et = entryType(es);
     if (et !== undefined) typeExists(ctx, et, typeof es === 'string' ? [...p, 'entry_schema'] : [...p, 'entry_schema', 'type']);
     // `default:` with no value is null, which tosca-parser treats as "no default".
-    if (own(pdef, 'default') !== undefined && own(pdef, 'default') !== null) valueFits(ctx, own(pdef, 'default'), type, es, [...p, 'default'], 'default value');
+    if (own(pdef, 'default') !== undefined && own(pdef, 'default') !== null) {
+      if (valueFits(ctx, own(pdef, 'default'), type, es, [...p, 'default'], 'default value') && withConstraints) {
+        for (const v of constraintViolations(own(pdef, 'default'), pdef, ctx.scope)) {
+          ctx.report('LT2023', [...p, 'default', ...v.path], { what: v.path.length === 0 ? 'default value' : `default value at \`${v.path.join('.')}\``, constraint: v.constraint });
+        }
+      }
+    }
     if (withConstraints) constraints(ctx, own(pdef, 'constraints'), type, es, [...p, 'constraints']);
   }
 }
@@ -52,10 +59,13 @@ function typeExists(ctx: RuleContext, type: string, path: DataPath): boolean {
   return false;
 }
 
-function valueFits(ctx: RuleContext, value: unknown, type: string, es: unknown, path: DataPath, what: string): void {
-  for (const m of checkValue(value, type, es, ctx.scope)) {
+/** Reports LT2004 for each part of `value` that does not fit `type`; true when all of it fits. */
+function valueFits(ctx: RuleContext, value: unknown, type: string, es: unknown, path: DataPath, what: string): boolean {
+  const ms = checkValue(value, type, es, ctx.scope);
+  for (const m of ms) {
     ctx.report('LT2004', [...path, ...m.path], { what: m.path.length === 0 ? what : `value at \`${m.path.join('.')}\``, type: m.type });
   }
+  return ms.length === 0;
 }
 
 const LENGTH_OPS = new Set(['length', 'min_length', 'max_length']);

@@ -1,11 +1,12 @@
 // TOSCA Simple Profile 1.0 §3.7.3 (node templates), §3.7.2 (requirement assignments), §3.8 (topology
 // template outputs): node types exist (LT2005), properties exist on the type (LT2009) and required ones are
 // set directly or through defaults (LT2010), requirement names exist (LT2011) and targets exist (LT2012),
-// capability names exist (LT2020), property values fit their types (LT2004), outputs have a value (LT2019).
+// capability names exist (LT2020), property values fit their types (LT2004) and constraints (LT2023), outputs
+// have a value (LT2019). A template of a type with a broken hierarchy gets only the LT2001 at the cause.
 import type { RuleContext } from '../context.js';
 import { isYMap, own } from '../source.js';
 import { helpFor } from '../suggest.js';
-import { checkValue } from '../values.js';
+import { checkAssignments } from './properties.js';
 import { checkTypeRef } from './type-refs.js';
 
 /** Checks the node templates and outputs of the topology_template. */
@@ -20,31 +21,9 @@ export function checkTemplates(ctx: RuleContext): void {
       if (typeof type !== 'string') continue;
       checkTypeRef(ctx, 'node', type, [...base, 'type']);
       const entry = ctx.scope.lookup('node', type);
-      if (!entry) continue;
-      const props = ctx.scope.merged(entry, 'properties');
-      const given = own(t, 'properties');
-      if (isYMap(given)) {
-        for (const [pn, pv] of Object.entries(given)) {
-          const def = props.get(pn);
-          if (def === undefined) {
-            if (!ctx.scope.incomplete) ctx.report('LT2009', [...base, 'properties', pn], { name: pn, type }, { key: true, ...helpFor(pn, props.keys()) });
-            continue;
-          }
-          const pt = own(def, 'type');
-          if (typeof pt === 'string') {
-            for (const m of checkValue(pv, pt, own(def, 'entry_schema'), ctx.scope)) {
-              ctx.report('LT2004', [...base, 'properties', pn, ...m.path], { what: `value of \`${[pn, ...m.path].join('.')}\``, type: m.type });
-            }
-          }
-        }
-      }
-      for (const [pn, def] of props) {
-        const required = own(def, 'required') !== false;
-        const hasDefault = own(def, 'default') !== undefined && own(def, 'default') !== null;
-        if (required && !hasDefault && !(isYMap(given) && Object.prototype.hasOwnProperty.call(given, pn))) {
-          ctx.report('LT2010', [...base, 'type'], { name: pn, template: tname }, { label: `\`${type}\` requires \`${pn}\``, help: `add \`${pn}:\` under \`properties\`` });
-        }
-      }
+      // A type whose hierarchy is broken (LT2001 at its derived_from) is not checked any further here.
+      if (!entry || ctx.scope.broken(entry)) continue;
+      checkAssignments(ctx, ctx.scope.merged(entry, 'properties'), own(t, 'properties'), [...base, 'properties'], { type, template: tname, typePath: [...base, 'type'] }, true);
       const reqDefs = ctx.scope.requirements(entry);
       const reqs = own(t, 'requirements');
       if (Array.isArray(reqs)) {
@@ -92,21 +71,9 @@ function capabilityProperties(ctx: RuleContext, cdef: unknown, given: unknown, p
   if (!isYMap(given)) return;
   const ctype = typeof cdef === 'string' ? cdef : own(cdef, 'type');
   const centry = typeof ctype === 'string' ? ctx.scope.lookup('capability', ctype) : undefined;
-  if (!centry) return;
+  if (!centry || ctx.scope.broken(centry)) return;
   const props = ctx.scope.merged(centry, 'properties');
   const local = own(cdef, 'properties');
   if (isYMap(local)) for (const [k, v] of Object.entries(local)) props.set(k, v);
-  for (const [pn, pv] of Object.entries(given)) {
-    const def = props.get(pn);
-    if (def === undefined) {
-      if (!ctx.scope.incomplete) ctx.report('LT2009', [...path, pn], { name: pn, type: centry.name }, { key: true, ...helpFor(pn, props.keys()) });
-      continue;
-    }
-    const pt = own(def, 'type');
-    if (typeof pt === 'string') {
-      for (const m of checkValue(pv, pt, own(def, 'entry_schema'), ctx.scope)) {
-        ctx.report('LT2004', [...path, pn, ...m.path], { what: `value of \`${[pn, ...m.path].join('.')}\``, type: m.type });
-      }
-    }
-  }
+  checkAssignments(ctx, props, given, path, { type: centry.name, template: '', typePath: path }, false);
 }

@@ -1,30 +1,33 @@
-// JSON Schema (draft-07, ajv) of the TOSCA Simple Profile in YAML 1.0 grammar (OASIS TOSCA-Simple-Profile-YAML
-// v1.0, chapter 3): service template / definitions file, every *_types section and type definition, and the
-// topology_template. Structure only; names and cross references are checked by the semantic rules.
-// Kept permissive where real processors are (metadata values, property assignment values, inputs).
+// JSON Schema (draft-07, ajv) of the TOSCA Simple Profile in YAML grammar (OASIS TOSCA-Simple-Profile-YAML
+// v1.0, chapter 3, plus the few keys 1.1-1.3 added: workflows, key_schema, notifications): service template /
+// definitions file, every *_types section and type definition, and the topology_template. Structure only;
+// names, cross references and which version has which key are checked by the semantic rules
+// (rules/version.ts). Kept permissive where real processors are (metadata values, property values, inputs).
+// Every optional section may be empty (`inputs:` with no value is null), as in tosca-parser.
 
 const str = { type: 'string' } as const;
 const anyValue = {} as const;
-const nameList = { type: 'array', items: { type: 'string' } } as const;
+const nameList = { type: ['array', 'null'], items: { type: 'string' } } as const;
 const metadata = { type: 'object', additionalProperties: true } as const;
 const ref = (name: string) => ({ $ref: `#/definitions/${name}` });
-const mapOf = (name: string) => ({ type: 'object', additionalProperties: ref(name) });
+const mapOf = (name: string) => ({ type: ['object', 'null'], additionalProperties: ref(name) });
 /** A list of single-key maps (requirements, policies, constraints, imports). */
 const singleKeyList = (value: object) => ({
-  type: 'array',
+  type: ['array', 'null'],
   items: { type: 'object', minProperties: 1, maxProperties: 1, additionalProperties: value },
 });
 const occurrences = { type: 'array', minItems: 2, maxItems: 2, items: { type: ['integer', 'string'] } } as const;
 const common = { derived_from: str, version: { type: ['string', 'number'] }, metadata, description: str } as const;
 
-/** The TOSCA 1.0 schema, compiled once by schema.ts. */
+/** The TOSCA schema (1.0 to 1.3), compiled at build time into schema/validator.generated.ts. */
 export const TOSCA_1_0_SCHEMA = {
   $id: 'https://clusterc.dev/schema/tosca-simple-yaml-1.0.json',
   type: 'object',
   required: ['tosca_definitions_version'],
   additionalProperties: false,
   properties: {
-    tosca_definitions_version: { type: 'string', enum: ['tosca_simple_yaml_1_0'] },
+    // The value is checked before the schema runs (index.ts, LT1005): an unknown version stops the lint.
+    tosca_definitions_version: { type: 'string' },
     // template_name/author/version: TOSCA 1.0 CSD keys, still accepted by tosca-parser and Alien4Cloud.
     template_name: str,
     template_author: str,
@@ -32,8 +35,8 @@ export const TOSCA_1_0_SCHEMA = {
     metadata,
     description: str,
     dsl_definitions: anyValue,
-    repositories: { type: 'object', additionalProperties: ref('repository') },
-    imports: { type: 'array', items: ref('import') },
+    repositories: { type: ['object', 'null'], additionalProperties: ref('repository') },
+    imports: { type: ['array', 'null'], items: ref('import') },
     artifact_types: mapOf('artifactType'),
     data_types: mapOf('dataType'),
     capability_types: mapOf('capabilityType'),
@@ -67,7 +70,7 @@ export const TOSCA_1_0_SCHEMA = {
       type: ['string', 'object'],
       required: ['type'],
       additionalProperties: false,
-      properties: { type: str, description: str, constraints: ref('constraints'), entry_schema: ref('entrySchema') },
+      properties: { type: str, description: str, constraints: ref('constraints'), entry_schema: ref('entrySchema'), key_schema: ref('entrySchema') },
     },
     propertyDefinition: {
       type: 'object',
@@ -81,6 +84,7 @@ export const TOSCA_1_0_SCHEMA = {
         status: { type: 'string', enum: ['supported', 'unsupported', 'experimental', 'deprecated'] },
         constraints: ref('constraints'),
         entry_schema: ref('entrySchema'),
+        key_schema: ref('entrySchema'),
       },
     },
     attributeDefinition: {
@@ -93,6 +97,7 @@ export const TOSCA_1_0_SCHEMA = {
         default: anyValue,
         status: { type: 'string', enum: ['supported', 'unsupported', 'experimental', 'deprecated'] },
         entry_schema: ref('entrySchema'),
+        key_schema: ref('entrySchema'),
       },
     },
     parameterDefinition: {
@@ -106,6 +111,7 @@ export const TOSCA_1_0_SCHEMA = {
         status: { type: 'string', enum: ['supported', 'unsupported', 'experimental', 'deprecated'] },
         constraints: ref('constraints'),
         entry_schema: ref('entrySchema'),
+        key_schema: ref('entrySchema'),
         value: anyValue,
       },
     },
@@ -121,7 +127,7 @@ export const TOSCA_1_0_SCHEMA = {
     },
     interfaceDefinition: {
       type: 'object',
-      properties: { type: str, inputs: { type: 'object' } },
+      properties: { type: str, inputs: { type: ['object', 'null'] }, notifications: { type: ['object', 'null'] } },
       additionalProperties: ref('operationDefinition'),
     },
     artifactDefinition: {
@@ -190,7 +196,7 @@ export const TOSCA_1_0_SCHEMA = {
     },
     interfaceType: {
       type: 'object',
-      properties: { ...common, inputs: { type: 'object' } },
+      properties: { ...common, inputs: { type: ['object', 'null'] }, notifications: { type: ['object', 'null'] } },
       additionalProperties: ref('operationDefinition'),
     },
     relationshipType: {
@@ -275,10 +281,10 @@ export const TOSCA_1_0_SCHEMA = {
       type: 'object',
       required: ['type'],
       additionalProperties: false,
-      properties: { type: str, description: str, metadata, properties: { type: 'object' }, targets: nameList, triggers: { type: 'object' } },
+      properties: { type: str, description: str, metadata, properties: { type: ['object', 'null'] }, targets: nameList, triggers: { type: ['object', 'null'] } },
     },
     topologyTemplate: {
-      type: 'object',
+      type: ['object', 'null'],
       additionalProperties: false,
       properties: {
         description: str,
@@ -289,6 +295,7 @@ export const TOSCA_1_0_SCHEMA = {
         policies: singleKeyList(ref('policy')),
         outputs: mapOf('parameterDefinition'),
         substitution_mappings: { type: 'object' },
+        workflows: { type: ['object', 'null'] },
       },
     },
   },

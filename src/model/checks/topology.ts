@@ -1,11 +1,14 @@
 // Meaning checks across blocks of one cluster, run after its blocks are lowered: masters exist
 // (CS2010) with an odd count (CS2015), the vip has two load balancers (CS2016) and lies in the
-// subnet (CS2018), calico has etcd endpoints (CS2019), elasticity has a range to scale (CS2020).
+// subnet (CS2018), calico has etcd endpoints (CS2019), elasticity has a range to scale (CS2020), the
+// images are a supported platform (CS2060, CS2061) and no service that cannot work on one is asked
+// for (CS2062 rexray, CS2063 calico): checks/platform.ts.
 // Reads lowered groups and the AST blocks; reports only, changes nothing.
 import type { DiagnosticCollector } from '../../diagnostics/collector.js';
 import type { Span } from '../../diagnostics/span.js';
 import type { Block } from '../../spec/ast.js';
 import type { LoweredGroup } from '../groups.js';
+import { checkPlatform, checkUnavailableServices } from './platform.js';
 import type { CloudSettings, GroupSize, Input } from '../model.js';
 
 /** What the topology checks look at. */
@@ -43,6 +46,10 @@ export function checkTopology(diag: DiagnosticCollector, t: TopologyInfo): void 
       });
     }
   }
+  const groups = [t.masters, ...t.pools, t.loadBalancers].filter((g): g is LoweredGroup => g !== undefined);
+  const images = [t.cloud.image, ...groups.map((g) => g.group.image)].filter((i): i is NonNullable<typeof i> => i !== undefined);
+  checkPlatform(diag, t.cloud, t.blocks.get('cloud'), images);
+  checkUnavailableServices(diag, t.blocks);
   checkVip(diag, t);
   checkCalico(diag, t.blocks.get('calico'));
   const elasticity = t.blocks.get('elasticity');

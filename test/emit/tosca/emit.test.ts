@@ -6,7 +6,7 @@ import YAML from 'yaml';
 import { DiagnosticCollector } from '../../../src/diagnostics/collector.js';
 import type { ClusterModel } from '../../../src/model/model.js';
 import { buildTosca, DEFAULT_TOSCA_TYPES_URL, emitTosca } from '../../../src/emit/tosca/index.js';
-import { durationValue, NO_JINJA_PATTERN, sizeValue } from '../../../src/emit/tosca/values.js';
+import { durationValue, IM_SAFE_PATTERN, sizeValue } from '../../../src/emit/tosca/values.js';
 import { artifactFile, ROLES } from '../../../src/roles/index.js';
 import { expectGolden } from '../../support/golden.js';
 import { extraInputs, haModel, inp, input, lit, sp, upstreamShapeModel } from './fixtures.js';
@@ -32,7 +32,11 @@ describe('emit/tosca', () => {
       expect(doc['tosca_definitions_version']).to.equal('tosca_simple_yaml_1_0');
       expect(doc['imports']).to.deep.equal([{ indigo_custom_types: DEFAULT_TOSCA_TYPES_URL }]);
       expect(DEFAULT_TOSCA_TYPES_URL).to.contain('/40fa4d6023fd2c4492a9a784a29c83ba759ce8a6/');
-      expect(doc['metadata']).to.deep.equal({ display_name: 'mesos-basic' });
+      expect(doc['metadata']).to.deep.equal({ display_name: 'mesos-basic', template_name: 'mesos-basic', template_version: '1.0.0' });
+    });
+    it('names the template and its version in the metadata (the cluster `version` when given)', () => {
+      const { doc } = emit({ ...upstreamShapeModel(), version: '2.3.1' });
+      expect(doc['metadata']).to.deep.include({ template_name: 'mesos-basic', template_version: '2.3.1' });
     });
     it('imports the types from --tosca-types-url when given', () => {
       const { doc } = emit(upstreamShapeModel(), 'https://example.org/types.yaml');
@@ -65,16 +69,16 @@ describe('emit/tosca', () => {
       expect(inputs['debug']).to.deep.include({ type: 'boolean', default: false });
       expect(inputs['disk']).to.deep.include({ type: 'scalar-unit.size', default: '4 GiB', constraints: [{ greater_or_equal: '1 GiB' }] });
       expect(inputs['idle']).to.deep.include({ type: 'scalar-unit.time', default: '10 m', constraints: [{ less_or_equal: '1 d' }] });
-      expect(inputs['zones']).to.deep.include({ type: 'list', entry_schema: { type: 'string', constraints: [{ pattern: NO_JINJA_PATTERN }] } });
+      expect(inputs['zones']).to.deep.include({ type: 'list', entry_schema: { type: 'string', constraints: [{ pattern: IM_SAFE_PATTERN }] } });
       expect(inputs['ports']).to.deep.include({ type: 'list', entry_schema: { type: 'integer' } });
       expect(inputs['token']).to.not.have.property('default');
       expect(inputs['mesos_password']).to.deep.equal({
-        type: 'string', description: 'the mesos_password', required: true, constraints: [{ pattern: NO_JINJA_PATTERN }],
+        type: 'string', description: 'the mesos_password', required: true, constraints: [{ pattern: IM_SAFE_PATTERN }],
       });
       expect(emit({ ...m, inputs: [...m.inputs, ...extra] }).text).not.to.contain('never-written');
     });
     it('the jinja pattern accepts plain strings and rejects every delimiter', () => {
-      const re = new RegExp(`^(?:${NO_JINJA_PATTERN})$`);
+      const re = new RegExp(`^(?:${IM_SAFE_PATTERN})$`);
       for (const ok of ['s3cret', 'a{b', 'x{}y', 'ends{', '', 'multi\nline', '}}']) expect(re.test(ok), ok).to.equal(true);
       for (const bad of ['{{x}}', 'a{%b', 'c{#d', 'x{{', '{{']) expect(re.test(bad), bad).to.equal(false);
     });
@@ -268,6 +272,17 @@ describe('emit/tosca', () => {
         expect(e[0]!.severity).to.equal('error');
         expect(e[0]!.primary?.span).to.deep.equal(sp(777));
         expect(e[0]!.help).to.contain('input');
+      }
+    });
+    it('reports CS3115 and emits nothing for a literal with a quote or backslash (the IM writes name: "value")', () => {
+      const m = upstreamShapeModel();
+      const s = m.services;
+      for (const [bad, ch] of [['ad"min', '"'], ['ad\\min', '\\']] as const) {
+        const { diag, text } = emit({ ...m, services: { ...s, marathon: { ...s.marathon, username: lit(bad, 777) } } });
+        expect(text).to.equal(undefined);
+        const e = lossyOnly(diag);
+        expect(e.map((d) => [d.code, d.severity, d.primary?.span.start])).to.deep.equal([['CS3115', 'error', 777]]);
+        expect(e[0]!.message).to.contain(ch);
       }
     });
     it('reports CS3110 for a string input default with a jinja delimiter', () => {

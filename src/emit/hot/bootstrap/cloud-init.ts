@@ -1,6 +1,6 @@
 // HOT bootstrap, cloud-init mode: the user_data (RAW) of the servers of one group, a bash script
-// for stock Ubuntu 22.04/24.04 images. It installs Ansible and git from apt, installs the pinned
-// roles, writes the playbook and the `!unsafe` vars file, runs the playbook and signals the wait
+// for stock Ubuntu 22.04 images (src/roles/platform.ts). It installs ansible-core, its collections and
+// the pinned roles (install.ts), writes the playbook and the `!unsafe` vars file, runs the playbook and signals the wait
 // condition: SUCCESS at the very end, FAILURE with a reason from an EXIT trap on any error, so a
 // stack never hangs on a dead script and never claims success for a failed host.
 //
@@ -24,6 +24,7 @@ import type { GroupPlan } from '../../../roles/index.js';
 import { galaxyRequirements } from '../../../roles/index.js';
 import { compatProgram } from './compat.js';
 import { DATA_PREFIX, ROLES_DIR, WORK_DIR, WRITER_PY, playbookYaml, requirementsYaml, varsFile } from './documents.js';
+import { ANSIBLE_BIN, installLines } from './install.js';
 import { layoutGroup } from './layout.js';
 import type { HotRefs, HotValue } from './types.js';
 
@@ -113,18 +114,8 @@ export function cloudInitUserData(plan: GroupPlan, m: ClusterModel, refs: HotRef
     heredoc(`${WORK_DIR}/playbook.yml`, 'CLUSTERC_PLAYBOOK_EOF', playbookYaml(plan, layout, { convertHookVariables: false })).trimEnd(),
     heredoc(`${WORK_DIR}/compat.py`, 'CLUSTERC_COMPAT_EOF', compatProgram(installedRoles(plan))).trimEnd(),
     '',
-    'clusterc_at "installing ansible"',
-    'export DEBIAN_FRONTEND=noninteractive',
-    'clusterc_apt() { apt-get -o DPkg::Lock::Timeout=600 -o Acquire::Retries=5 "$@"; }',
-    'clusterc_apt update -q',
-    'clusterc_apt install -y -q ansible git python3 python3-yaml curl',
-    '',
-    'clusterc_at "installing the pinned roles"',
-    `for clusterc_try in 1 2 3; do`,
-    `  if ansible-galaxy role install --force -p ${ROLES_DIR} -r ${WORK_DIR}/requirements.yml; then break; fi`,
-    '  if [ "$clusterc_try" = 3 ]; then false; fi',
-    '  sleep 20',
-    'done',
+    'clusterc_at "installing ansible, its collections and the pinned roles"',
+    ...installLines('false'),
     'clusterc_at "applying the role compatibility fixes"',
     `python3 ${WORK_DIR}/compat.py ${ROLES_DIR}`,
     '',
@@ -133,7 +124,7 @@ export function cloudInitUserData(plan: GroupPlan, m: ClusterModel, refs: HotRef
     `rm -f ${WORK_DIR}/values.json`,
     '',
     'clusterc_at "running the playbook"',
-    `ANSIBLE_ROLES_PATH=${ROLES_DIR} ANSIBLE_NOCOLOR=1 ansible-playbook -i localhost, ${WORK_DIR}/playbook.yml`,
+    `ANSIBLE_ROLES_PATH=${ROLES_DIR} ANSIBLE_NOCOLOR=1 ${ANSIBLE_BIN}/ansible-playbook -i localhost, ${WORK_DIR}/playbook.yml`,
     '',
     'clusterc_at "signalling success"',
     'clusterc_signalled=1',

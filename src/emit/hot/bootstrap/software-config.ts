@@ -15,6 +15,7 @@ import type { GroupPlan } from '../../../roles/index.js';
 import { installedRoles } from './cloud-init.js';
 import { compatProgram } from './compat.js';
 import { DATA_PREFIX, ROLES_DIR, WORK_DIR, playbookYaml, requirementsYaml } from './documents.js';
+import { installLines } from './install.js';
 import { layoutGroup } from './layout.js';
 import type { HotRefs, HotValue } from './types.js';
 
@@ -43,24 +44,16 @@ export function softwareConfig(plan: GroupPlan, m: ClusterModel, refs: HotRefs):
   if (compat.split('\n').includes('CLUSTERC_COMPAT_EOF')) throw new Error('the compat program contains the heredoc delimiter');
   const setupConfig = [
     '#!/bin/bash',
-    `# clusterc setup of group ${plan.group.id}: Ansible from apt and the pinned indigo-dc roles, so that`,
+    `# clusterc setup of group ${plan.group.id}: ansible-core, its collections and the pinned indigo-dc roles, so that`,
     '# the heat-config-ansible hook can run the group playbook. Heat marks the deployment FAILED on a',
     '# non-zero exit status.',
     'set -Eeuo pipefail',
     'umask 077',
-    'export DEBIAN_FRONTEND=noninteractive',
     `mkdir -p ${WORK_DIR}`,
-    'clusterc_apt() { apt-get -o DPkg::Lock::Timeout=600 -o Acquire::Retries=5 "$@"; }',
-    'clusterc_apt update -q',
-    'clusterc_apt install -y -q ansible git python3 python3-yaml',
     `cat > ${WORK_DIR}/requirements.yml <<'CLUSTERC_REQUIREMENTS_EOF'`,
     requirements.trimEnd(),
     'CLUSTERC_REQUIREMENTS_EOF',
-    'for clusterc_try in 1 2 3; do',
-    `  if ansible-galaxy role install --force -p ${ROLES_DIR} -r ${WORK_DIR}/requirements.yml; then break; fi`,
-    '  if [ "$clusterc_try" = 3 ]; then exit 1; fi',
-    '  sleep 20',
-    'done',
+    ...installLines('exit 1'),
     `cat > ${WORK_DIR}/compat.py <<'CLUSTERC_COMPAT_EOF'`,
     compat.trimEnd(),
     'CLUSTERC_COMPAT_EOF',

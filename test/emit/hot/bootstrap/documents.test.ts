@@ -5,11 +5,14 @@
 import { expect } from 'chai';
 import YAML from 'yaml';
 import { cloudInitUserData, softwareConfig } from '../../../../src/emit/hot/bootstrap/index.js';
-import { requirementsYaml } from '../../../../src/emit/hot/bootstrap/documents.js';
+import { spawnSync } from 'node:child_process';
+import { WRITER_PY, requirementsYaml } from '../../../../src/emit/hot/bootstrap/documents.js';
+import { installLines } from '../../../../src/emit/hot/bootstrap/install.js';
+import { ANSIBLE_CORE_VERSION, ANSIBLE_VENV, BOOTSTRAP_PACKAGES } from '../../../../src/roles/platform.js';
 import { ROLES as CATALOG, type RoleEntry } from '../../../../src/roles/index.js';
-import { layoutGroup, toHotValue } from '../../../../src/emit/hot/bootstrap/layout.js';
+import { SHELL_QUOTED_SUFFIX, layoutGroup, toHotValue } from '../../../../src/emit/hot/bootstrap/layout.js';
 import { MASTERS, ROLES, SIGNAL, mastersPlan, model, refs } from './fixtures.js';
-import { ANSIBLE_TAGS, bashSyntaxError, resolvedUserData, splitHeredocs } from './harness.js';
+import { ANSIBLE_TAGS, PYTHON, bashSyntaxError, loadWithPyYaml, resolvedUserData, runWriter, splitHeredocs } from './harness.js';
 
 interface Play {
   hosts: string;
@@ -126,11 +129,27 @@ describe('HOT bootstrap documents', () => {
       }
     });
 
-    it('installs ansible and git from apt and runs the playbook locally', () => {
+    it('installs the platform packages, ansible-core in a venv, the collections and roles, and runs the playbook locally', () => {
       const { code } = splitHeredocs(resolvedUserData('x'));
-      expect(code).to.include('install -y -q ansible git');
-      expect(code).to.include('ansible-galaxy role install --force -p /etc/ansible/roles -r /var/lib/clusterc/requirements.yml');
-      expect(code).to.include('ansible-playbook -i localhost, /var/lib/clusterc/playbook.yml');
+      expect(code).to.include(`install -y -q ${BOOTSTRAP_PACKAGES.join(' ')}`);
+      expect(code).to.include(`python3 -m venv --system-site-packages ${ANSIBLE_VENV}`);
+      expect(code).to.include(`${ANSIBLE_VENV}/bin/pip install -q 'ansible-core==${ANSIBLE_CORE_VERSION}'`);
+      expect(code).to.include(`${ANSIBLE_VENV}/bin/ansible-galaxy collection install -p /usr/share/ansible/collections 'community.docker:`);
+      expect(code).to.include(`${ANSIBLE_VENV}/bin/ansible-galaxy role install --force -p /etc/ansible/roles -r /var/lib/clusterc/requirements.yml`);
+      expect(code).to.include(`${ANSIBLE_VENV}/bin/ansible-playbook -i localhost, /var/lib/clusterc/playbook.yml`);
+      // the software-config setup installs the same, so heat-config-ansible finds the same ansible-playbook
+      const setup = softwareConfig(mastersPlan('x'), model('x'), refs).setupConfig;
+      for (const line of installLines('exit 1')) expect(setup).to.include(line);
+      expect(setup).to.include(`ln -sf ${ANSIBLE_VENV}/bin/$clusterc_bin /usr/local/bin/$clusterc_bin`);
+    });
+
+    it('writes a shell-quoted slot under its variable name, quoted so that shlex gives the value back', () => {
+      const tricky = `ad min:p'a"s s$(id)`;
+      const vars = runWriter(WRITER_PY, JSON.stringify({ [`clusterc_in_creds${SHELL_QUOTED_SUFFIX}`]: [tricky] }), 'wrapped');
+      const data = loadWithPyYaml(vars) as Record<string, { __unsafe__: string }>;
+      expect(Object.keys(data)).to.deep.equal(['creds']);
+      const r = spawnSync(PYTHON, ['-c', 'import shlex, sys; print(repr(shlex.split("--auth-credentials=" + sys.argv[1])))', data['creds']!.__unsafe__], { encoding: 'utf8' });
+      expect(r.stdout.trim()).to.equal(`['--auth-credentials=${tricky.replace(/'/g, "\\'")}']`);
     });
   });
 

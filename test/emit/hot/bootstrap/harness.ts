@@ -122,7 +122,7 @@ export interface SandboxRun {
  * Runs a resolved user_data script with its absolute paths moved into a temp dir and apt-get,
  * ansible-galaxy, ansible-playbook and curl stubbed (`fail` names the stub that exits 1).
  */
-export function runSandboxed(script: string, fail?: 'apt-get' | 'ansible-galaxy' | 'ansible-playbook'): SandboxRun {
+export function runSandboxed(script: string, fail?: 'apt-get' | 'pip' | 'ansible-galaxy' | 'ansible-playbook'): SandboxRun {
   const dir = tmp();
   try {
     const bin = join(dir, 'bin');
@@ -131,15 +131,21 @@ export function runSandboxed(script: string, fail?: 'apt-get' | 'ansible-galaxy'
       writeFileSync(join(bin, name), `#!/bin/bash\n${body}\n`);
       chmodSync(join(bin, name), 0o755);
     };
-    for (const n of ['apt-get', 'ansible-galaxy', 'ansible-playbook']) stub(n, n === fail ? 'exit 1' : 'exit 0');
+    const result = (n: string): string => (n === fail ? 'exit 1' : 'exit 0');
+    stub('apt-get', result('apt-get'));
     stub('sleep', 'exit 0');
+    // `python3 -m venv DIR` makes DIR/bin with stub pip, ansible-galaxy and ansible-playbook (the
+    // bootstrap runs ansible-core from that environment); any other python3 call runs the real one.
+    const venvStubs = ['pip', 'ansible', 'ansible-galaxy', 'ansible-playbook']
+      .map((n) => `printf '#!/bin/bash\\n${result(n)}\\n' > "$d/bin/${n}"; chmod 755 "$d/bin/${n}"`).join('; ');
+    // The role compatibility program needs installed roles (the galaxy stub installs none); it has
+    // its own tests (compat.test.ts) and runs for real in test/deploy.
+    stub('python3', `if [ "$1" = -m ] && [ "$2" = venv ]; then d="\${@: -1}"; mkdir -p "$d/bin"; ${venvStubs}; exit 0; fi\ncase "$1" in */compat.py) exit 0;; esac\nexec ${PYTHON} "$@"`);
     // curl: record the --data-binary argument, one JSON document per line.
     stub('curl', `while [ $# -gt 0 ]; do if [ "$1" = --data-binary ]; then printf '%s\\n' "$2" >> ${dir}/signals; fi; shift; done`);
-    // The role compatibility program needs installed roles (the galaxy stub installs none); it
-    // has its own tests (compat.test.ts) and runs for real in test/deploy.
-    stub('python3', `case "$1" in */compat.py) exit 0;; esac\nexec ${PYTHON} "$@"`);
     const moved = script.split('/var/lib/clusterc').join(join(dir, 'work')).split('/var/log/clusterc-bootstrap.log').join(join(dir, 'log'))
-      .split('/etc/ansible/roles').join(join(dir, 'roles'));
+      .split('/etc/ansible/roles').join(join(dir, 'roles')).split('/opt/clusterc').join(join(dir, 'opt'))
+      .split('/usr/local/bin').join(bin).split('/usr/share/ansible/collections').join(join(dir, 'collections'));
     writeFileSync(join(dir, 'user_data'), moved);
     const r = spawnSync('bash', [join(dir, 'user_data')], { encoding: 'utf8', env: { PATH: `${bin}:/usr/bin:/bin`, HOME: dir } });
     const signals = existsSync(join(dir, 'signals'))

@@ -109,7 +109,8 @@ describe('HOT bootstrap safety', function () {
     }
 
     it('signals FAILURE with a reason when a step fails, and never SUCCESS', () => {
-      const steps = { 'apt-get': 'installing ansible', 'ansible-galaxy': 'installing the pinned roles', 'ansible-playbook': 'running the playbook' } as const;
+      const install = 'installing ansible, its collections and the pinned roles';
+      const steps = { 'apt-get': install, pip: install, 'ansible-galaxy': install, 'ansible-playbook': 'running the playbook' } as const;
       for (const step of Object.keys(steps) as (keyof typeof steps)[]) {
         const run = runSandboxed(resolvedUserData(HOSTILE[2]!), step);
         expect(run.status, step).to.not.equal(0);
