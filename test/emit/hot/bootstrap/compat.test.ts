@@ -160,7 +160,7 @@ describe('HOT bootstrap: role compatibility fixes', () => {
     const compat = script.indexOf('python3 /var/lib/clusterc/compat.py /etc/ansible/roles');
     expect(galaxy).to.be.above(0);
     expect(compat).to.be.above(galaxy);
-    expect(script.indexOf('ansible-playbook')).to.be.above(compat);
+    expect(script.indexOf('ansible-playbook -i localhost,')).to.be.above(compat);
     const setup = softwareConfig(mastersPlan('x'), model('x'), refs).setupConfig;
     expect(setup.indexOf('python3 /var/lib/clusterc/compat.py /etc/ansible/roles')).to.be.above(setup.indexOf('ansible-galaxy role install'));
     expect(setup).to.include("cat > /var/lib/clusterc/compat.py <<'CLUSTERC_COMPAT_EOF'");
