@@ -1,15 +1,17 @@
 // `npm run bench`: speed and memory of clusterc, each figure beside a reference measured in the
 // same run (the machines are shared and noisy, so only ratios are meaningful):
-//   (a) whole-CLI `clusterc compile` (both targets) per example vs `node -e 0`, the floor;
+//   (a) start-up of every command (`--help`, `explain`, `check` and `compile` of every example,
+//       `lint` of upstream custom_types.yaml) through the `clusterc` launcher vs `node -e 0`, the
+//       floor, interleaved in one run, with the issue-15 targets;
 //   (b) in-process compile time for generated clusters of 1, 10, 100, 1000 agent pools;
 //   (c) `clusterc lint` on upstream custom_types.yaml (and on mesos_cluster.yaml with its import) vs
 //       tosca-parser validating upstream mesos_cluster.yaml with the same types, and the ratio;
-//   (d) peak memory (max RSS) of each, read through python3's getrusage(RUSAGE_CHILDREN);
+//   (d) peak memory (max RSS) and CPU time of each, read through python3's os.wait4;
 //   (e) `clusterc lint DIR` in one process vs one process per file, and peak memory for 1000 files.
 // Writes bench/RESULTS.md with the machine description and the date.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, freemem, totalmem, tmpdir, release } from 'node:os';
+import { cpus, freemem, loadavg, totalmem, tmpdir, release } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { compile } from '../src/compile.js';
@@ -17,8 +19,9 @@ import { exampleFiles } from '../src/tools/examples.js';
 
 const ROOT = process.cwd();
 const CLI = join(ROOT, 'dist/src/cli.js');
+const BIN = join(ROOT, 'bin/clusterc.cjs');
 const SHARED = resolve(process.env['CLUSTERC_SHARED'] ?? join(ROOT, '..', 'shared'));
-const RUNS = Number(process.env['BENCH_RUNS'] ?? 7);
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 15);
 
 /** Median of a list of numbers. */
 function median(xs: number[]): number {
@@ -27,20 +30,41 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-/** Runs a command RUNS times; returns the median wall time (ms) and the max RSS (KiB) of one run. */
-function measure(cmd: string[], cwd = ROOT): { ms: number; rssKiB: number; status: number | null } {
-  const times: number[] = [];
-  let status: number | null = 0;
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    const r = spawnSync(cmd[0]!, cmd.slice(1), { cwd, stdio: 'ignore' });
-    times.push(performance.now() - t0);
-    status = r.status;
-  }
-  // Peak memory: python3 runs the command once and reports the children's ru_maxrss (KiB on Linux).
-  const py = 'import resource,subprocess,sys\nsubprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL)\nprint(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)';
-  const m = spawnSync('/usr/bin/python3', ['-c', py, ...cmd], { cwd, encoding: 'utf8' });
-  return { ms: median(times), rssKiB: Number(m.stdout.trim()) || NaN, status };
+/** Per-command medians of wall time and CPU time (ms), the largest max RSS (KiB) and the last exit status. */
+interface Stat {
+  ms: number;
+  cpuMs: number;
+  rssKiB: number;
+  status: number | null;
+}
+
+/**
+ * Runs every command RUNS times, interleaved (one run of each, then again), so that a change of
+ * the machine's load hits every row alike. python3 spawns them and reads each child's own
+ * resource usage (os.wait4): wall time, user+sys CPU time, max RSS.
+ */
+function measureInterleaved(cmds: string[][]): Stat[] {
+  const py = [
+    'import json, os, subprocess, sys, time',
+    'cmds, runs = json.loads(sys.argv[1]), int(sys.argv[2])',
+    'res = [[] for _ in cmds]',
+    'for _ in range(runs):',
+    '    for i, c in enumerate(cmds):',
+    '        t0 = time.perf_counter()',
+    '        p = subprocess.Popen(c, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)',
+    '        _, status, ru = os.wait4(p.pid, 0)',
+    '        res[i].append([(time.perf_counter() - t0) * 1000, (ru.ru_utime + ru.ru_stime) * 1000, ru.ru_maxrss, os.waitstatus_to_exitcode(status)])',
+    'print(json.dumps(res))',
+  ].join('\n');
+  const r = spawnSync('/usr/bin/python3', ['-c', py, JSON.stringify(cmds), String(RUNS)], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (r.status !== 0) throw new Error(`bench driver failed: ${r.stderr}`);
+  const res = JSON.parse(r.stdout) as [number, number, number, number][][];
+  return res.map((runs) => ({
+    ms: median(runs.map((x) => x[0])),
+    cpuMs: median(runs.map((x) => x[1])),
+    rssKiB: Math.max(...runs.map((x) => x[2])),
+    status: runs[runs.length - 1]![3],
+  }));
 }
 
 const fmt = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
@@ -53,25 +77,51 @@ const out = (s = '') => {
 
 out('# clusterc benchmark results');
 out();
-out(`Generated by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}. Medians of ${RUNS} runs; peak memory is the max RSS of one run.`);
+out(`Generated by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}. Medians of ${RUNS} runs; peak memory is the largest max RSS of the runs.`);
 out(`Machine: ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${fmt(totalmem() / 2 ** 30)} GiB RAM (${fmt(freemem() / 2 ** 30)} GiB free), Linux ${release()}, Node ${process.version}.`);
 out('The machines are shared and noisy: read the ratios against the reference measured in the same run, not the absolute times.');
 out();
 
-// (a) whole CLI vs node -e 0
-out('## (a) Whole-CLI `clusterc compile` (both targets) vs `node -e 0`');
+// (a) start-up of every command vs node -e 0
+out('## (a) Start-up: every command through the `clusterc` launcher vs `node -e 0`');
 out();
-const floor = measure([process.execPath, '-e', '0']);
-out('| command | median ms | × floor | peak MiB |');
-out('|---|---:|---:|---:|');
-out(`| \`node -e 0\` (floor) | ${fmt(floor.ms)} | 1.00 | ${mib(floor.rssKiB)} |`);
 const dir = mkdtempSync(join(tmpdir(), 'clusterc-bench-'));
-for (const ex of exampleFiles(ROOT)) {
-  const r = measure([process.execPath, CLI, 'compile', ex, '--out-dir', dir]);
-  out(`| \`clusterc compile ${ex}\`${r.status === 0 ? '' : ` (exit ${r.status})`} | ${fmt(r.ms)} | ${fmt(r.ms / floor.ms, 2)} | ${mib(r.rssKiB)} |`);
+const types = join(SHARED, 'upstream/tosca-types/custom_types.yaml');
+const haveTypes = existsSync(types);
+interface Row {
+  label: string;
+  cmd: string[];
+  /** The issue-15 target, as a ratio to the floor. */
+  target?: number;
 }
-const help = measure([process.execPath, CLI, 'explain', 'CS0001']);
-out(`| \`clusterc explain CS0001\` | ${fmt(help.ms)} | ${fmt(help.ms / floor.ms, 2)} | ${mib(help.rssKiB)} |`);
+const viaBin = (...args: string[]) => [process.execPath, BIN, ...args];
+const rows: Row[] = [
+  { label: '`node -e 0` (floor)', cmd: [process.execPath, '-e', '0'] },
+  { label: '`clusterc --help`', cmd: viaBin('--help'), target: 1.3 },
+  { label: '`clusterc explain CS0001`', cmd: viaBin('explain', 'CS0001'), target: 1.3 },
+  ...exampleFiles(ROOT).map((ex) => ({ label: `\`clusterc check ${ex}\``, cmd: viaBin('check', ex), target: 1.6 })),
+  ...exampleFiles(ROOT).map((ex) => ({ label: `\`clusterc compile ${ex}\` (both targets)`, cmd: viaBin('compile', ex, '--out-dir', dir), target: 2.0 })),
+  ...(haveTypes ? [{ label: '`clusterc lint` upstream custom_types.yaml', cmd: viaBin('lint', types), target: 2.5 }] : []),
+  // The same commands from the plain tsc build (what the launcher falls back to), for comparison.
+  { label: 'plain build: `node dist/src/cli.js --help`', cmd: [process.execPath, CLI, '--help'] },
+  { label: 'plain build: `node dist/src/cli.js compile examples/mesos-ha.cluster`', cmd: [process.execPath, CLI, 'compile', 'examples/mesos-ha.cluster', '--out-dir', dir] },
+  ...(haveTypes ? [{ label: 'plain build: `node dist/src/cli.js lint` custom_types.yaml', cmd: [process.execPath, CLI, 'lint', types] }] : []),
+];
+const load0 = loadavg();
+const stats = measureInterleaved(rows.map((r) => r.cmd));
+const load1 = loadavg();
+out(`Runs interleaved (one run of every row, ${RUNS} times); wall and CPU (user+sys) time medians. Load average (1, 5, 15 min) at the start ${load0.map((l) => l.toFixed(2)).join(', ')}, at the end ${load1.map((l) => l.toFixed(2)).join(', ')}, on ${cpus().length} cores.`);
+out();
+out('| command | median ms | × floor | target | CPU ms | CPU × floor | peak MiB |');
+out('|---|---:|---:|---:|---:|---:|---:|');
+const floor = stats[0]!;
+rows.forEach((row, i) => {
+  const st = stats[i]!;
+  const ratio = st.ms / floor.ms;
+  const target = row.target === undefined ? '' : `≤ ${row.target.toFixed(1)} ${ratio <= row.target ? 'met' : '**not met**'}`;
+  const exit = st.status === 0 || st.status === 1 ? '' : ` (exit ${st.status})`;
+  out(`| ${row.label}${exit} | ${fmt(st.ms)} | ${fmt(ratio, 2)} | ${target} | ${fmt(st.cpuMs)} | ${fmt(st.cpuMs / floor.cpuMs, 2)} | ${mib(st.rssKiB)} |`);
+});
 out();
 
 // (b) in-process compile time vs number of agent pools
@@ -115,23 +165,25 @@ out();
 // (c) lint vs tosca-parser
 out('## (c) `clusterc lint` vs OpenStack tosca-parser');
 out();
-const types = join(SHARED, 'upstream/tosca-types/custom_types.yaml');
 const template = join(SHARED, 'upstream/tosca-templates/mesos_cluster.yaml');
 const harness = join(ROOT, 'test/conformance/tosca_validate.py');
-if (!existsSync(types)) {
+if (!haveTypes) {
   out(`skipped: ${types} not found (set CLUSTERC_SHARED)`);
+} else if (!existsSync(harness)) {
+  out('skipped: test/conformance/tosca_validate.py not found');
 } else {
   out('| command | median ms | × tosca-parser | peak MiB |');
   out('|---|---:|---:|---:|');
-  const tp = existsSync(harness) ? measure(['/usr/bin/python3', harness, '--shared', SHARED, template]) : undefined;
-  const lint = measure([process.execPath, CLI, 'lint', types]);
   const url = 'https://raw.githubusercontent.com/indigo-dc/tosca-types/master/custom_types.yaml';
-  const lintTpl = measure([process.execPath, CLI, 'lint', template, '--import-map', `${url}=${types}`]);
-  if (tp) out(`| tosca-parser parses and validates upstream mesos_cluster.yaml (importing custom_types.yaml) (reference) | ${fmt(tp.ms)} | 1.00 | ${mib(tp.rssKiB)} |`);
-  out(`| \`clusterc lint\` upstream custom_types.yaml | ${fmt(lint.ms)} | ${tp ? fmt(lint.ms / tp.ms, 2) : 'n/a'} | ${mib(lint.rssKiB)} |`);
-  out(`| \`clusterc lint\` upstream mesos_cluster.yaml (and the custom_types.yaml it imports) | ${fmt(lintTpl.ms)} | ${tp ? fmt(lintTpl.ms / tp.ms, 2) : 'n/a'} | ${mib(lintTpl.rssKiB)} |`);
-  if (tp) out(`\nSpeed ratio: tosca-parser takes ${fmt(tp.ms / lint.ms, 2)}× as long as \`clusterc lint\` on custom_types.yaml (issue 14 asks for at least 2×).`);
-  else out('\n(tosca-parser reference skipped: test/conformance/tosca_validate.py not found)');
+  const [tp, lint, lintTpl] = measureInterleaved([
+    ['/usr/bin/python3', harness, '--shared', SHARED, template],
+    viaBin('lint', types),
+    viaBin('lint', template, '--import-map', `${url}=${types}`),
+  ]);
+  out(`| tosca-parser parses and validates upstream mesos_cluster.yaml (importing custom_types.yaml) (reference) | ${fmt(tp!.ms)} | 1.00 | ${mib(tp!.rssKiB)} |`);
+  out(`| \`clusterc lint\` upstream custom_types.yaml | ${fmt(lint!.ms)} | ${fmt(lint!.ms / tp!.ms, 2)} | ${mib(lint!.rssKiB)} |`);
+  out(`| \`clusterc lint\` upstream mesos_cluster.yaml (and the custom_types.yaml it imports) | ${fmt(lintTpl!.ms)} | ${fmt(lintTpl!.ms / tp!.ms, 2)} | ${mib(lintTpl!.rssKiB)} |`);
+  out(`\nSpeed ratio: tosca-parser takes ${fmt(tp!.ms / lint!.ms, 2)}× as long as \`clusterc lint\` on custom_types.yaml (issue 14 asks for at least 2×).`);
 }
 out();
 
@@ -143,25 +195,24 @@ out();
   const N = Number(process.env['BENCH_LINT_FILES'] ?? 100);
   const head = 'tosca_definitions_version: tosca_simple_yaml_1_0\n';
   for (let i = 0; i < N; i++) {
-    const types = Array.from({ length: 20 }, (_, j) => `  t${i}.T${j}:\n    derived_from: tosca.nodes.SoftwareComponent\n    properties:\n      p: { type: integer, default: ${j} }\n`).join('');
-    writeFileSync(join(many, `f${String(i).padStart(4, '0')}.yaml`), `${head}node_types:\n${types}topology_template:\n  node_templates:\n    vm: { type: tosca.nodes.Compute }\n`);
+    const defs = Array.from({ length: 20 }, (_, j) => `  t${i}.T${j}:\n    derived_from: tosca.nodes.SoftwareComponent\n    properties:\n      p: { type: integer, default: ${j} }\n`).join('');
+    writeFileSync(join(many, `f${String(i).padStart(4, '0')}.yaml`), `${head}node_types:\n${defs}topology_template:\n  node_templates:\n    vm: { type: tosca.nodes.Compute }\n`);
   }
   const files = readdirSync(many).map((f) => join(many, f));
-  const one = measure([process.execPath, CLI, 'lint', many]);
+  const [one] = measureInterleaved([viaBin('lint', many)]);
   const perFileRuns = Math.min(RUNS, 3);
   const t0 = performance.now();
-  for (let r = 0; r < perFileRuns; r++) for (const f of files) spawnSync(process.execPath, [CLI, 'lint', f], { stdio: 'ignore' });
+  for (let r = 0; r < perFileRuns; r++) for (const f of files) spawnSync(process.execPath, [BIN, 'lint', f], { stdio: 'ignore' });
   const perFile = (performance.now() - t0) / perFileRuns;
   out('| run | ms | × one process | peak MiB |');
   out('|---|---:|---:|---:|');
-  out(`| \`clusterc lint DIR\` (${N} files, one process) | ${fmt(one.ms)} | 1.00 | ${mib(one.rssKiB)} |`);
-  out(`| \`clusterc lint FILE\` once per file (${N} processes) | ${fmt(perFile)} | ${fmt(perFile / one.ms, 2)} | n/a |`);
+  out(`| \`clusterc lint DIR\` (${N} files, one process) | ${fmt(one!.ms)} | 1.00 | ${mib(one!.rssKiB)} |`);
+  out(`| \`clusterc lint FILE\` once per file (${N} processes) | ${fmt(perFile)} | ${fmt(perFile / one!.ms, 2)} | n/a |`);
   out();
-  out(`One process is ${fmt(perFile / one.ms, 1)}× faster than one process per file.`);
-  const big = measure([process.execPath, CLI, 'lint', many], ROOT);
+  out(`One process is ${fmt(perFile / one!.ms, 1)}× faster than one process per file.`);
   for (let i = N; i < 1000; i++) writeFileSync(join(many, `g${String(i).padStart(4, '0')}.yaml`), `${head}node_types:\n  g${i}.T:\n    derived_from: tosca.nodes.Root\n`);
-  const thousand = measure([process.execPath, CLI, 'lint', many]);
-  out(`Peak memory: ${mib(big.rssKiB)} MiB for ${N} files, ${mib(thousand.rssKiB)} MiB for 1000 files in one process (bounded: parsed files are not kept).`);
+  const [thousand] = measureInterleaved([viaBin('lint', many)]);
+  out(`Peak memory: ${mib(one!.rssKiB)} MiB for ${N} files, ${mib(thousand!.rssKiB)} MiB for 1000 files in one process (bounded: parsed files are not kept).`);
   rmSync(many, { recursive: true, force: true });
 }
 out();

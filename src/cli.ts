@@ -13,7 +13,7 @@ function withOutputOptions(cmd: Command, formats: string[] = ['human', 'json']):
   return cmd
     .addOption(new Option('--format <format>', 'diagnostic output format').choices(formats).default('human'))
     .addOption(new Option('--color <when>', 'colour human output').choices(['auto', 'always', 'never']).default('auto'))
-    .option('--max-errors <n>', 'show at most N errors', (v) => {
+    .option('--max-errors <n>', 'show at most N errors (human output shows 100 by default)', (v) => {
       if (!/^[1-9][0-9]*$/.test(v)) throw new CommanderError(EXIT_USAGE, 'clusterc.badnumber', `--max-errors expects a positive integer, got \`${v}\``);
       return v;
     });
@@ -197,9 +197,8 @@ withOutputOptions(
   .addHelpText('after', '\nExamples:\n  $ clusterc graph examples/mesos-ha.cluster --to svg -o mesos-prod.svg\n  $ clusterc graph examples/mesos-ha.cluster --to mermaid     # paste into a Markdown ```mermaid block')
   .action((file: string, opts) => run(async () => (await import('./cli/graph.js')).runGraph(file, opts)));
 
-try {
-  await program.parseAsync(process.argv);
-} catch (e) {
+// No top-level await: the start-up bundle (src/tools/build-fast.ts) is CommonJS.
+program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof CommanderError) {
     const ok = e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help';
     process.exitCode = ok ? 0 : EXIT_USAGE;
@@ -207,4 +206,4 @@ try {
     process.stderr.write(`error: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
     process.exitCode = EXIT_USAGE;
   }
-}
+});

@@ -4,7 +4,7 @@ import { compile } from '../compile.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { dumpAst } from '../spec/dump.js';
 import { dumpModel } from '../model/dump.js';
-import { exitCodeOf, printDiagnostics, readTextFile, type OutputOptions } from './io.js';
+import { exitCodeOf, printDiagnostics, readSpecFile, type OutputOptions } from './io.js';
 
 /** Options of `check`. */
 export interface CheckOptions extends OutputOptions {
@@ -17,12 +17,16 @@ export async function runCheck(files: string[], opts: CheckOptions): Promise<num
   const all: Diagnostic[] = [];
   const dumps: string[] = [];
   for (const file of files) {
-    const text = readTextFile(file);
+    const { text, diagnostic } = readSpecFile(file);
     sources.set(file, text);
+    if (diagnostic) {
+      all.push(diagnostic);
+      continue;
+    }
     const r = compile(text, file, { stopAfter: opts.dump === 'ast' ? 'parse' : 'lower' });
-    all.push(...r.diagnostics);
+    for (const d of r.diagnostics) all.push(d);
     if (opts.dump === 'ast' && r.ast) dumps.push(dumpAst(r.ast, text));
-    if (opts.dump === 'model') dumps.push(...r.models.map((m) => dumpModel(m, text)));
+    if (opts.dump === 'model') for (const m of r.models) dumps.push(dumpModel(m, text));
   }
   if (dumps.length > 0) process.stdout.write(dumps.join('---\n'));
   return exitCodeOf(printDiagnostics(all, sources, opts));

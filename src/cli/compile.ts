@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { unknownPolicyNames } from '../diagnostics/policy.js';
 import type { HotMode } from '../emit/hot/index.js';
 import { inputsFiles } from '../inputs/index.js';
-import { CliError, EXIT_ERRORS, exitCodeOf, printDiagnostics, readTextFile, writeFilesAtomic, type OutputOptions } from './io.js';
+import { CliError, EXIT_ERRORS, exitCodeOf, printDiagnostics, readSpecFile, writeFilesAtomic, type OutputOptions } from './io.js';
 
 /** Options of `compile`. */
 export interface CompileCliOptions extends OutputOptions {
@@ -33,16 +33,23 @@ export async function runCompile(files: string[], opts: CompileCliOptions): Prom
   const outputs: EmittedFile[] = [];
   const sourceOf = new Map<EmittedFile, string>();
   for (const file of files) {
-    const text = readTextFile(file);
+    const { text, diagnostic } = readSpecFile(file);
     sources.set(file, text);
+    if (diagnostic) {
+      diagnostics.push(diagnostic);
+      continue;
+    }
     const r = compile(text, file, {
       targets,
       tosca: opts.toscaTypesUrl !== undefined ? { toscaTypesUrl: opts.toscaTypesUrl } : {},
       hot: { hotVersion: opts.hotVersion, mode: opts.hotMode },
     });
-    diagnostics.push(...r.diagnostics);
-    outputs.push(...r.files);
-    for (const f of r.files) sourceOf.set(f, file);
+    // Loops, not push(...spread): 125k diagnostics would overflow the argument stack.
+    for (const d of r.diagnostics) diagnostics.push(d);
+    for (const f of r.files) {
+      outputs.push(f);
+      sourceOf.set(f, file);
+    }
   }
   const printed = printDiagnostics(diagnostics, sources, opts);
   const code = exitCodeOf(printed);
@@ -60,13 +67,12 @@ export async function runCompile(files: string[], opts: CompileCliOptions): Prom
     process.stdout.write(outputs.map((f) => f.content).join('---\n'));
   } else {
     const inputs = inputsFiles(outputs, (f) => sourceOf.get(f) ?? '');
-    // TODO(safety): one transaction for the documents and their inputs files; today this is the
-    // existing all-or-nothing writeFilesAtomic over both lists.
+    // One transaction: the documents and their inputs files are replaced together or not at all.
     const written = [
       ...outputs.map((f) => ({ path: join(opts.outDir, f.name), content: f.content })),
       ...inputs.map((f) => ({ path: join(opts.outDir, f.name), content: f.content })),
     ];
-    writeFilesAtomic(written);
+    await writeFilesAtomic(written);
     if (opts.format !== 'json') for (const f of written) process.stderr.write(`wrote ${f.path}\n`);
   }
   return code;

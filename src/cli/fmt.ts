@@ -39,7 +39,7 @@ export async function runFmt(files: string[], opts: FmtOptions): Promise<number>
     return changed.length > 0 ? EXIT_ERRORS : exitCodeOf(printed);
   }
   if (!opts.stdout && changed.length > 0) {
-    writeFilesAtomic(changed);
+    await writeFilesAtomic(changed);
     for (const c of changed) process.stderr.write(`formatted ${c.path}\n`);
   }
   return printed.length > 0 ? exitCodeOf(printed) : EXIT_OK;

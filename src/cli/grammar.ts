@@ -19,7 +19,7 @@ export function diagramAssets(): DiagramAssets {
 /** Runs `grammar`; returns the exit code. */
 export async function runGrammar(opts: { ebnf?: boolean; html?: boolean; write?: string }): Promise<number> {
   if (opts.write !== undefined) {
-    writeFilesAtomic([
+    await writeFilesAtomic([
       { path: join(opts.write, 'cluster-spec.ebnf'), content: grammarEbnf() },
       { path: join(opts.write, 'diagrams.html'), content: grammarHtml(diagramAssets()) },
     ]);

@@ -33,7 +33,7 @@ export async function runGraph(file: string, opts: GraphOptions): Promise<number
   const dot = toDot(graph);
   const out = opts.to === 'mermaid' ? toMermaid(graph) : opts.to === 'svg' ? await renderSvg(dot) : dot;
   if (opts.output !== undefined) {
-    writeFilesAtomic([{ path: opts.output, content: out }]);
+    await writeFilesAtomic([{ path: opts.output, content: out }]);
     process.stderr.write(`wrote ${opts.output}\n`);
   } else process.stdout.write(out);
   return EXIT_OK;

@@ -31,7 +31,7 @@ export async function runInit(name: string | undefined, opts: InitOptions): Prom
   }
   const path = join(opts.dir, file);
   if (existsSync(path) && !opts.force) throw new CliError(`\`${path}\` exists: pick another name, or pass --force to overwrite it`);
-  writeFilesAtomic([{ path, content: text }]);
+  await writeFilesAtomic([{ path, content: text }]);
   process.stderr.write(`wrote ${path}; next: clusterc compile ${path}\n`);
   return EXIT_OK;
 }

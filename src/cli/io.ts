@@ -1,7 +1,8 @@
-// CLI support: reading inputs, writing outputs atomically, and printing diagnostics with the
+// CLI support: reading inputs, writing outputs (./write.ts), and printing diagnostics with the
 // user's format/colour/policy options. Only the CLI (src/cli.ts, src/cli/*) touches fs and process.
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { CliError, reason } from './io-errors.js';
+import { MAX_SPEC_BYTES, specTooLarge } from '../compile.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { applyPolicy, type Policy } from '../diagnostics/policy.js';
 import { renderHuman, renderJson, renderSummary, type SourceMap } from '../diagnostics/render.js';
@@ -12,8 +13,8 @@ export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
 export const EXIT_USAGE = 2;
 
-/** A usage or I/O problem: printed as one line, exit code 2. */
-export class CliError extends Error {}
+export { CliError, ioError, reason } from './io-errors.js';
+export { writeFilesAtomic, type OutputFile } from './write.js';
 
 /** Options shared by every command that prints diagnostics. */
 export interface OutputOptions {
@@ -25,8 +26,8 @@ export interface OutputOptions {
   readonly deny?: string[];
 }
 
-/** Reads a UTF-8 text file or throws CliError with a one-line reason. CRLF is kept (spans stay exact). */
-export function readTextFile(path: string): string {
+/** Stats an input file; throws CliError unless it is a regular file. Returns its size in bytes. */
+function inputSize(path: string): number {
   let st;
   try {
     st = statSync(path);
@@ -35,6 +36,10 @@ export function readTextFile(path: string): string {
   }
   if (st.isDirectory()) throw new CliError(`cannot read \`${path}\`: it is a directory`);
   if (!st.isFile()) throw new CliError(`cannot read \`${path}\`: not a regular file`);
+  return st.size;
+}
+
+function readUtf8(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (e) {
@@ -42,49 +47,24 @@ export function readTextFile(path: string): string {
   }
 }
 
-/** A short reason for a file-system error (`no such file or directory`, `permission denied`, ...). */
-export function reason(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'it is a directory';
-    case 'ENOTDIR':
-      return 'a parent is not a directory';
-    default:
-      return code ? code.toLowerCase() : String((e as Error)?.message ?? e);
-  }
+/**
+ * Reads a spec file: its text or, for a file above MAX_SPEC_BYTES (which is then not read, so a
+ * huge file cannot exhaust memory), an empty text and the CS0002 diagnostic.
+ */
+export function readSpecFile(path: string): { text: string; diagnostic?: Diagnostic } {
+  const size = inputSize(path);
+  if (size > MAX_SPEC_BYTES) return { text: '', diagnostic: specTooLarge(path, size) };
+  return { text: readUtf8(path) };
 }
 
 /**
- * Writes all `files` atomically: each goes to a temporary file in its target directory, then
- * every temporary is renamed over its target. On any failure the temporaries are removed and
- * no target is touched (the renames happen only after every write succeeded).
+ * Reads one spec file for a command that takes a single spec (fmt, graph, diff, submit): the text,
+ * or a CliError (exit 2) for a file over MAX_SPEC_BYTES, as readSpecFile reports it.
  */
-export function writeFilesAtomic(files: readonly { path: string; content: string }[]): void {
-  const temps: { tmp: string; path: string }[] = [];
-  try {
-    for (const f of files) {
-      mkdirSync(dirname(f.path), { recursive: true });
-      const tmp = join(dirname(f.path), `.${basename(f.path)}.${process.pid}.tmp`);
-      temps.push({ tmp, path: f.path });
-      const fd = openSync(tmp, 'w', 0o644);
-      try {
-        writeSync(fd, f.content);
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-    }
-  } catch (e) {
-    for (const t of temps) rmSync(t.tmp, { force: true });
-    throw new CliError(`cannot write \`${temps[temps.length - 1]?.path ?? '?'}\`: ${reason(e)}`);
-  }
-  for (const t of temps) renameSync(t.tmp, t.path);
+export function readTextFile(path: string): string {
+  const r = readSpecFile(path);
+  if (r.diagnostic) throw new CliError(r.diagnostic.message);
+  return r.text;
 }
 
 /** Builds the severity policy from the options (names are validated by the caller). */
@@ -104,32 +84,64 @@ export function useColor(opt: string | undefined): boolean {
 }
 
 /**
- * Applies the policy, sorts, caps at `--max-errors`, prints (human → stderr, json → stdout)
- * and returns the diagnostics as printed.
+ * Human output shows at most this many errors (and as many warnings and notes) unless --max-errors
+ * says otherwise: 100k diagnostics of a pathological file would take minutes and flood a terminal.
+ */
+export const DEFAULT_MAX_ERRORS = 100;
+
+/** Keeps the first `max` errors and the first `max` other diagnostics; counts what it dropped. */
+function cap(list: readonly Diagnostic[], max: number): { shown: Diagnostic[]; errors: number; others: number } {
+  const shown: Diagnostic[] = [];
+  let nErr = 0;
+  let nOther = 0;
+  for (const d of list) {
+    const isError = d.severity === 'error';
+    const n = isError ? ++nErr : ++nOther;
+    if (n <= max) shown.push(d);
+  }
+  return { shown, errors: Math.max(0, nErr - max), others: Math.max(0, nOther - max) };
+}
+
+const plural = (n: number, word: string): string => `${n} more ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * Applies the policy, sorts, caps (`--max-errors`: errors in every format; by default
+ * DEFAULT_MAX_ERRORS errors and other diagnostics in human output only), prints (human → stderr,
+ * json → stdout) and returns the diagnostics as printed.
  */
 export function printDiagnostics(ds: readonly Diagnostic[], sources: SourceMap, opts: OutputOptions): Diagnostic[] {
   let list = sortDiagnostics(applyPolicy(ds, policyOf(opts)));
-  const max = opts.maxErrors !== undefined ? Number(opts.maxErrors) : undefined;
-  let dropped = 0;
-  if (max !== undefined && max > 0) {
-    let errors = 0;
-    list = list.filter((d) => {
-      if (d.severity !== 'error') return true;
-      errors++;
-      if (errors > max) dropped++;
-      return errors <= max;
-    });
+  const explicit = opts.maxErrors !== undefined ? Number(opts.maxErrors) : undefined;
+  const human = opts.format !== 'json';
+  let dropped = { errors: 0, others: 0 };
+  let max: number | undefined;
+  if (explicit !== undefined && explicit > 0) {
+    max = explicit;
+    dropped = { errors: cap(list, explicit).errors, others: 0 };
+    list = keepErrors(list, explicit);
+  } else if (human) {
+    max = DEFAULT_MAX_ERRORS;
+    const c = cap(list, DEFAULT_MAX_ERRORS);
+    list = c.shown;
+    dropped = { errors: c.errors, others: c.others };
   }
-  if (opts.format === 'json') {
+  if (!human) {
     process.stdout.write(renderJson(list, sources));
   } else if (list.length > 0) {
     const color = useColor(opts.color);
     let text = renderHuman(list, sources, { color }) + '\n';
-    if (dropped > 0) text += `note: ${dropped} more error${dropped === 1 ? '' : 's'} not shown (--max-errors ${max})\n`;
-    text += renderSummary(list) + (dropped > 0 ? ` shown` : '') + '\n';
+    if (dropped.errors > 0) text += `note: ${plural(dropped.errors, 'error')} not shown (--max-errors ${max}${explicit === undefined ? ', the default of human output' : ''})\n`;
+    if (dropped.others > 0) text += `note: ${plural(dropped.others, 'warning or note')} not shown\n`;
+    text += renderSummary(list) + (dropped.errors + dropped.others > 0 ? ` shown` : '') + '\n';
     process.stderr.write(text);
   }
   return list;
+}
+
+/** The first `max` errors and every other diagnostic, in order (an explicit --max-errors). */
+function keepErrors(list: readonly Diagnostic[], max: number): Diagnostic[] {
+  let errors = 0;
+  return list.filter((d) => d.severity !== 'error' || ++errors <= max);
 }
 
 /** The exit code for a printed diagnostic list. */

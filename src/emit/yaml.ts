@@ -7,6 +7,12 @@
 //   as exactly the data is asserted by the tests over every output, hostile strings and generated
 //   specs (test/support/yaml.ts); it is not re-checked at run time, where parsing the document
 //   back doubled the cost of a compile.
+// - characters PyYAML reads differently from us (line breaks U+0085, U+2028, U+2029, which YAML
+//   1.2 and this library treat as content) or refuses (C0/C1 controls, DEL, U+FFFE/U+FFFF, lone
+//   surrogates), and invisible ones (BOM, zero-width, bidi controls, non-characters) never appear
+//   raw: a string holding one is written double-quoted with the character as an escape (`\u2028`,
+//   `\x85`), which both PyYAML readers (SafeLoader, libyaml's CSafeLoader) decode to exactly it.
+//   In the header comment the same escapes are plain text. Proved by test/emit/pyyaml.test.ts.
 import YAML from 'yaml';
 
 /** A JSON-like value an emitter builds. */
@@ -35,24 +41,71 @@ function strip(v: YamlValue): YamlValue {
   if (Array.isArray(v)) return (v as readonly YamlValue[]).filter((x) => x !== undefined).map(strip);
   if (v !== null && typeof v === 'object') {
     const out: Record<string, YamlValue> = {};
-    for (const [k, x] of Object.entries(v as Record<string, YamlValue>)) if (x !== undefined) out[k] = strip(x);
+    for (const [k, x] of Object.entries(v as Record<string, YamlValue>)) {
+      if (x === undefined) continue;
+      checkEncodable(k);
+      out[k] = strip(x);
+    }
     return out;
   }
   if (typeof v === 'number' && !Number.isFinite(v)) throw new Error(`cannot emit the number ${v}`);
+  if (typeof v === 'string') checkEncodable(v);
   return v;
+}
+
+/**
+ * A character that must not appear raw in the text: anything outside printable ASCII, LF and the
+ * printable ranges PyYAML's reader accepts (reader.py NON_PRINTABLE), plus what PyYAML takes for a
+ * line break (U+0085, U+2028, U+2029), TAB (plain scalars mishandle it), the BOM and other
+ * invisible format characters (U+200B-U+200F, U+202A-U+202E, U+2060-U+206F), and non-characters.
+ * With the `u` flag a lone surrogate is one unit that matches too.
+ */
+const ASTRAL_NONCHARACTERS = Array.from({ length: 16 }, (_, i) => `\\u{${(i + 1).toString(16)}fffe}-\\u{${(i + 1).toString(16)}ffff}`).join('');
+const ESCAPE = new RegExp(
+  `[^\\n\\x20-\\x7e\\xa0-\\u200a\\u2010-\\u2027\\u202f-\\u205f\\u2070-\\ud7ff\\ue000-\\ufdcf\\ufdf0-\\ufefe\\uff00-\\ufffd\\u{10000}-\\u{10ffff}]|[${ASTRAL_NONCHARACTERS}]`,
+  'u',
+);
+const ESCAPE_ALL = new RegExp(ESCAPE.source, 'gu');
+
+/** The YAML double-quoted escape of one character (`\t`, `\x85`, `\u2028`, `\U0001fffe`). */
+function escapeChar(c: string): string {
+  if (c === '\t') return '\\t';
+  const cp = c.codePointAt(0)!;
+  if (cp < 0x100) return '\\x' + cp.toString(16).padStart(2, '0');
+  if (cp < 0x10000) return '\\u' + cp.toString(16).padStart(4, '0');
+  return '\\U' + cp.toString(16).padStart(8, '0');
+}
+
+/** True when `s` holds a character that may only be written escaped. */
+export function needsEscape(s: string): boolean {
+  return ESCAPE.test(s);
+}
+
+/** Throws on a lone surrogate: it has no UTF-8 encoding, and libyaml refuses its escape (the spec refuses it, CS1011). */
+function checkEncodable(s: string): void {
+  if (/[\ud800-\udfff]/u.test(s)) throw new Error('cannot emit a string holding a lone surrogate');
 }
 
 /** Stringifies `value` canonically (see the module header for the rules). */
 export function toCanonicalYaml(value: YamlValue, opts: CanonicalOptions): string {
   const data = canonicalize(value, opts.topOrder);
-  const body = YAML.stringify(data, {
-    version: '1.1',
-    lineWidth: 0,
-    minContentWidth: 0,
-    aliasDuplicateObjects: false,
-    indentSeq: true,
+  const doc = new YAML.Document(data, { version: '1.1', aliasDuplicateObjects: false });
+  let escapes = false;
+  YAML.visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && needsEscape(node.value)) {
+        node.type = 'QUOTE_DOUBLE';
+        escapes = true;
+      }
+    },
   });
-  const header = opts.header.map((l) => `# ${l}`.trimEnd() + '\n').join('');
+  let body = doc.toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true });
+  // The library escapes C0 controls in double-quoted scalars (JSON.stringify) but copies the other
+  // characters; every scalar that holds one is double-quoted (above), so each raw occurrence in the
+  // text is inside such a scalar, right after a complete escape or a plain character, never after a
+  // lone backslash: replacing it with its escape is exact.
+  if (escapes) body = body.replace(ESCAPE_ALL, escapeChar);
+  const header = opts.header.map((l) => `# ${l.replace(/\r\n?|\n/g, ' ').replace(ESCAPE_ALL, escapeChar)}`.trimEnd() + '\n').join('');
   const text = (header + body).replace(/\r\n?/g, '\n');
   return text.endsWith('\n') ? text : text + '\n';
 }

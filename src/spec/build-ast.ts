@@ -276,6 +276,9 @@ class Builder {
         value += next;
       }
     }
+    // A lone surrogate (only from in-process text: a UTF-8 file cannot hold one) has no UTF-8
+    // encoding, so no output could carry it: refused instead of turned into U+FFFD.
+    if (/[\ud800-\udfff]/u.test(value)) this.diag.report('CS1011', span, {}, { help: 'pass the spec text as well-formed UTF-16 (read files as UTF-8)' });
     return { kind: 'string', span, value };
   }
 

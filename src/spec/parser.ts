@@ -45,6 +45,9 @@ const messages: IParserErrorMessageProvider = {
     JSON.stringify({ expected: firsts(expectedIterationPaths), found: found(actual[0]!) }),
 };
 
+/** In-repetition recoveries nested in one another before the parser stops recovering (see boundRepetitionRecovery). */
+export const MAX_NESTED_RECOVERIES = 100;
+
 /** Parser for the cluster-spec language; use `specParser()` for the shared instance. */
 export class SpecParser extends CstParser {
   /**
@@ -59,7 +62,31 @@ export class SpecParser extends CstParser {
       errorMessageProvider: messages,
       skipValidations: !validate,
     });
+    this.boundRepetitionRecovery();
     this.performSelfAnalysis();
+  }
+
+  /**
+   * Chevrotain recovers inside a repetition (MANY) by re-entering the repetition from the recovery
+   * (attemptInRepetitionRecovery → tryInRepetitionRecovery → manyInternal), one stack level per
+   * recovery in the same repetition: 1,400 stray `mesos }` overflowed the stack. Recoveries nested
+   * deeper than MAX_NESTED_RECOVERIES are not attempted: the repetition ends there and the rest of
+   * the input is reported once (CS1006) instead of per token.
+   */
+  private boundRepetitionRecovery(): void {
+    type Recovery = (this: SpecParser, ...args: unknown[]) => void;
+    const self = this as unknown as { attemptInRepetitionRecovery: Recovery };
+    const base = self.attemptInRepetitionRecovery;
+    let depth = 0;
+    self.attemptInRepetitionRecovery = function (this: SpecParser, ...args: unknown[]): void {
+      if (depth >= MAX_NESTED_RECOVERIES) return;
+      depth++;
+      try {
+        base.apply(this, args);
+      } finally {
+        depth--;
+      }
+    };
   }
 
   public spec = this.RULE('spec', () => {

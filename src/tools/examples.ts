@@ -30,7 +30,7 @@ export function buildExamples(root: string): { outputs: ExampleOutput[]; diagnos
   for (const example of exampleFiles(root)) {
     const text = readFileSync(join(root, example), 'utf8');
     const r = compile(text, example, { targets: ['tosca', 'hot'] });
-    diagnostics.push(...r.diagnostics);
+    for (const d of r.diagnostics) diagnostics.push(d);
     for (const f of r.files) outputs.push({ example, name: f.name, content: f.content });
     for (const f of inputsFiles(r.files, () => example)) outputs.push({ example, name: f.name, content: f.content });
   }

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import fc from 'fast-check';
 import { LineIndex, countCodePoints } from '../../src/diagnostics/line-index.js';
 
 describe('LineIndex', function () {
@@ -31,5 +32,20 @@ describe('LineIndex', function () {
   it('puts an offset on a CR of a CRLF on the line it ends', function () {
     const idx = new LineIndex('ab\r\ncd');
     expect(idx.position(2)).to.deep.equal({ line: 1, column: 3, offset: 2 });
+  });
+
+  it('computes every column as countCodePoints from the line start does (surrogates, lone halves, CR/LF)', function () {
+    const unit = fc.constantFrom('a', '\n', '\r', '\r\n', '\ud83d', '\ude00', '😀', 'é', '\t');
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 40 }).map((xs) => xs.join('')), (text) => {
+        const idx = new LineIndex(text);
+        for (let o = 0; o <= text.length; o++) {
+          const p = idx.position(o);
+          const line = p.line - 1;
+          expect(p.column, `offset ${o} of ${JSON.stringify(text)}`).to.equal(countCodePoints(text, idx.lineStart(line), Math.min(o, idx.lineEnd(line))) + 1);
+        }
+      }),
+      { numRuns: 300, seed: 16 },
+    );
   });
 });

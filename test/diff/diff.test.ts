@@ -3,7 +3,8 @@
 // code says (regenerated from python3-heat and compared); the verdicts are checked on spec
 // changes whose Heat behaviour is known from that code: a flavor change resizes in place
 // (flavor_update_policy RESIZE), a count change updates the group, a change that reaches
-// user_data replaces the servers (user_data_update_policy REPLACE), and a replaced resource's
+// user_data updates the servers in place (clusterc sets user_data_update_policy IGNORE; REPLACE
+// would replace them), and a replaced resource's
 // dependents are re-judged.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -67,14 +68,17 @@ describe('diff', function () {
     ]);
   });
 
-  it('a change that reaches the bootstrap replaces every server (user_data_update_policy REPLACE) and says so', function () {
+  it('a change that reaches the bootstrap replaces no server (user_data_update_policy IGNORE): they update in place', function () {
     const d = diff(HA, edit(HA, 'datacenter = "bari"', 'datacenter = "bari2"'));
     const rs = hot(d).resources!;
-    expect(rs.filter((r) => r.action === 'replace').map((r) => r.name)).to.deep.equal(['load_balancer_0', 'load_balancer_1', 'master_0', 'master_1', 'master_2']);
-    expect(rs.find((r) => r.name === 'agents')).to.deep.include({ action: 'update', members: 'replace' });
-    expect(d.replacedServers).to.include.members(['master_0', 'agents (every member)']);
-    expect(renderDiff(d)).to.match(/! resources\.master_0 \(OS::Nova::Server\) REPLACED: `user_data` changes and user_data_update_policy is REPLACE/);
-    expect(renderDiff(d)).to.match(/servers Heat replaces \(new disks and addresses; their data is lost\): .*master_0/);
+    expect(rs.filter((r) => r.action === 'replace')).to.deep.equal([]);
+    expect(rs.filter((r) => r.changed?.includes('user_data')).map((r) => [r.name, r.action])).to.deep.equal(
+      ['load_balancer_0', 'load_balancer_1', 'master_0', 'master_1', 'master_2'].map((n) => [n, 'update']),
+    );
+    expect(d.replacedServers).to.deep.equal([]);
+    // the policy is what decides: with REPLACE the same change replaces the server
+    expect(replaceReasons('OS::Nova::Server', ['user_data'], { user_data_update_policy: 'REPLACE' }, {})).to.deep.equal(['`user_data` changes and user_data_update_policy is REPLACE']);
+    expect(replaceReasons('OS::Nova::Server', ['user_data'], { user_data_update_policy: 'IGNORE' }, {})).to.deep.equal([]);
   });
 
   it('adding a load balancer pair creates resources and adds TOSCA node templates', function () {

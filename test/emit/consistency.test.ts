@@ -92,6 +92,11 @@ function hotGroup(hot: Obj, g: HostGroup): { size: Size; roles: Map<string, stri
     size = { count: servers.length };
     bootstrap = servers;
   }
+  // cloud-init mode: the servers take their user_data from the group's shared OS::Heat::Value.
+  for (const b of [...bootstrap]) {
+    const ref = (b as Obj)?.properties?.user_data?.get_attr;
+    if (Array.isArray(ref) && res[ref[0]]?.type === 'OS::Heat::Value') bootstrap.push(res[ref[0]]);
+  }
   bootstrap.push(res[`${g.id}_setup_config`]); // software-config mode
   return { size, roles: requirementsIn(strings(bootstrap)) };
 }

@@ -1,9 +1,10 @@
 // `clusterc lint` on hostile input (issue 7 part 2), in-process (lintFiles + memoryReader) and through the
 // built CLI (node dist/src/cli.js lint): alias bombs, 50k-level nesting, a 100k-line file, prototype-
 // pollution keys, cyclic derived_from across imports, import loops, imports outside the working tree and
-// of devices. Bounds are generous and measured: < 10 s wall time and < 1 GB peak RSS per CLI run (maxRSS
-// via a preload written to a temp dir), exit code 0 or 1, no stack trace, codes on every finding, and
-// Object.prototype untouched. Runtime: about 10 s.
+// of devices. Bounds are on work, not wall time (a loaded machine must not fail them; speed is measured
+// by `npm run bench`): at most one diagnostic per input line plus a few, output linear in the input, < 1 GB
+// peak RSS per CLI run (maxRSS via a preload written to a temp dir), exit code 0 or 1, no stack trace,
+// codes on every finding, and Object.prototype untouched. Runtime: about 10 s.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,8 +15,13 @@ import { ROOT } from '../support/golden.js';
 
 const CLI = join(ROOT, 'dist/src/cli.js');
 const HEAD = 'tosca_definitions_version: tosca_simple_yaml_1_0\n';
-const TIME_MS = 10_000;
+/** Only a guard against a hang (mocha's own timeout is 120 s), not a budget. */
+const HANG_MS = 100_000;
 const RSS_KB = 1024 * 1024;
+/** Work bounds: diagnostics per input line (plus a constant), output bytes per diagnostic. */
+const DIAGNOSTICS_SLACK = 20;
+const OUTPUT_PER_DIAGNOSTIC = 2000;
+const lineCount = (name: string) => (FILES[name] ?? '').split('\n').length;
 
 const bomb = (levels: number) => {
   let s = HEAD + 'metadata:\n  a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
@@ -69,11 +75,9 @@ describe('lint: hostile input', function () {
 
   describe('in-process (memory reader)', () => {
     for (const name of Object.keys(FILES)) {
-      it(`${name}: bounded time, coded diagnostics, no pollution`, () => {
-        const t0 = performance.now();
+      it(`${name}: bounded work, coded diagnostics, no pollution`, () => {
         const r = lintFiles([name], memoryReader(FILES));
-        const ms = performance.now() - t0;
-        expect(ms, `lint took ${ms.toFixed(0)} ms`).to.be.below(TIME_MS);
+        expect(r.diagnostics.length, 'diagnostics').to.be.at.most(lineCount(name) + DIAGNOSTICS_SLACK);
         for (const d of r.diagnostics) {
           expect(d.code).to.match(/^(LT|CS)\d{4}$/);
           expect(d.code, d.message).not.to.equal('CS0001');
@@ -98,29 +102,28 @@ describe('lint: hostile input', function () {
   });
 
   describe('through the CLI', () => {
-    function cli(...args: string[]): { code: number | null; stdout: string; stderr: string; ms: number; rssKb: number } {
+    function cli(...args: string[]): { code: number | null; stdout: string; stderr: string; rssKb: number } {
       const rssFile = join(dir, 'rss.txt');
       rmSync(rssFile, { force: true });
-      const t0 = performance.now();
       const r = spawnSync(process.execPath, ['--import', preload, CLI, 'lint', '--color', 'never', ...args], {
         cwd: dir,
         encoding: 'utf8',
-        timeout: TIME_MS * 2,
+        timeout: HANG_MS,
         maxBuffer: 512 * 1024 * 1024,
         env: { ...process.env, MAXRSS_FILE: rssFile },
       });
-      const ms = performance.now() - t0;
       let rssKb = -1;
       try {
         rssKb = Number(readFileSync(rssFile, 'utf8'));
       } catch {
         /* killed before exit */
       }
-      return { code: r.status, stdout: r.stdout, stderr: r.stderr, ms, rssKb };
+      return { code: r.status, stdout: r.stdout, stderr: r.stderr, rssKb };
     }
 
-    function expectSane(r: ReturnType<typeof cli>, what: string): void {
-      expect(r.ms, `${what}: ${r.ms.toFixed(0)} ms`).to.be.below(TIME_MS);
+    function expectSane(r: ReturnType<typeof cli>, what: string, name = what.split(' ')[0]!): void {
+      const inputBytes = (FILES[name] ?? '').length;
+      expect(r.stdout.length + r.stderr.length, `${what}: output bytes`).to.be.at.most(OUTPUT_PER_DIAGNOSTIC * (lineCount(name) + DIAGNOSTICS_SLACK) + 2 * inputBytes);
       expect(r.code, `${what}: exit code (stderr: ${r.stderr.slice(0, 500)})`).to.be.oneOf([0, 1]);
       expect(r.rssKb, `${what}: peak RSS ${r.rssKb} KB`).to.be.within(1, RSS_KB);
       expect(r.stderr + r.stdout, `${what}: stack trace`).not.to.match(/\n\s+at .+:\d+:\d+\)?\n/);
@@ -128,7 +131,7 @@ describe('lint: hostile input', function () {
     }
 
     for (const name of Object.keys(FILES)) {
-      it(`${name}: exit 0/1 within ${TIME_MS / 1000} s and 1 GB, no stack trace`, () => {
+      it(`${name}: exit 0/1, output linear in the input, within 1 GB, no stack trace`, () => {
         const r = cli(name);
         expectSane(r, name);
         const json = cli('--format', 'json', name);
@@ -160,7 +163,7 @@ describe('lint: hostile input', function () {
 
     it('linting /dev/zero itself ends with a diagnostic, not an endless read', () => {
       const r = cli('/dev/zero');
-      expect(r.ms).to.be.below(TIME_MS);
+      expect(r.code, 'ended (not killed by the hang guard)').not.to.equal(null);
       expect(r.code).to.be.oneOf([1, 2]);
       expect(r.stderr).not.to.match(/\n\s+at /);
     });

@@ -1,8 +1,10 @@
 // Robustness of check/compile on hostile spec text: random mutations of valid specs (token deletion,
 // insertion, swaps, byte noise), huge numbers, deep nesting, 1 MB strings, NUL bytes, invalid UTF-8
 // decoded with TextDecoder, lone surrogates. Each input must: not throw, produce no CS0001 (an internal
-// error caught by compile), finish in bounded time (measured, < 2 s each), and either compile or give
-// diagnostics whose spans lie in the text and whose human and JSON renderings do not throw.
+// error caught by compile), do work bounded by the input's size (at most one diagnostic per input
+// character plus a few, renderings and emitted files linear in the input), and either compile or give
+// diagnostics whose spans lie in the text and whose human and JSON renderings do not throw. No wall-clock
+// budget: a loaded machine must not fail the test; speed is measured by `npm run bench`.
 //
 // Runs: 150 random mutations by default (about 3 s), $CLUSTERC_PROPERTY_RUNS to change; fixed seed
 // ($CLUSTERC_PROPERTY_SEED overrides). The large fixed inputs (10k-level nesting, 1 MB strings) run once each.
@@ -14,14 +16,18 @@ import { renderHuman, renderJson } from '../../src/diagnostics/render.js';
 import { params, render, validSpec, validSpecText } from './generators.js';
 
 const FILE = 'm.cluster';
-const BOUND_MS = 2000;
+/** Work bounds: diagnostics per input character (plus a constant), rendered bytes per diagnostic. */
+const DIAGNOSTICS_SLACK = 20;
+const RENDERED_PER_DIAGNOSTIC = 2000;
+/** Emitted bytes: a constant for the fixed parts of the documents, then linear in the input. */
+const EMITTED_FIXED = 200_000;
 
 /** Checks every robustness promise on one text; returns the diagnostics. */
 function robust(text: string, targets: ('tosca' | 'hot')[] = ['tosca', 'hot']): readonly Diagnostic[] {
-  const t0 = performance.now();
   const r = compile(text, FILE, { targets, hot: { mode: 'cloud-init' } });
-  const ms = performance.now() - t0;
-  expect(ms, `compile took ${ms.toFixed(0)} ms`).to.be.below(BOUND_MS);
+  expect(r.diagnostics.length, 'diagnostics').to.be.at.most(text.length + DIAGNOSTICS_SLACK);
+  const emitted = r.files.reduce((n, f) => n + f.content.length, 0);
+  expect(emitted, 'emitted bytes').to.be.at.most(EMITTED_FIXED + 2 * text.length);
   const internal = r.diagnostics.filter((d) => d.code === 'CS0001').map((d) => d.message);
   expect(internal, 'internal error (CS0001)').to.deep.equal([]);
   for (const d of r.diagnostics) {
@@ -32,9 +38,14 @@ function robust(text: string, targets: ('tosca' | 'hot')[] = ['tosca', 'hot']): 
     }
   }
   const sources = new Map([[FILE, text]]);
-  expect(renderHuman(r.diagnostics, sources)).to.be.a('string');
+  // A source line is quoted by its diagnostics' snippets: bounded by the diagnostics and the text.
+  const renderedBound = RENDERED_PER_DIAGNOSTIC * (r.diagnostics.length + 1) + 2 * text.length;
+  const human = renderHuman(r.diagnostics, sources);
+  expect(human.length, 'human rendering').to.be.at.most(renderedBound);
   expect(renderHuman(r.diagnostics, sources, { color: true })).to.be.a('string');
-  expect(() => JSON.parse(renderJson(r.diagnostics, sources))).not.to.throw();
+  const json = renderJson(r.diagnostics, sources);
+  expect(json.length, 'JSON rendering').to.be.at.most(renderedBound);
+  expect(() => JSON.parse(json)).not.to.throw();
   if (r.diagnostics.some((d) => d.severity === 'error')) expect(r.files).to.deep.equal([]);
   return r.diagnostics;
 }
@@ -132,9 +143,9 @@ describe('property: hostile spec text', function () {
       'empty text': () => '',
     };
     // Deep nesting (10k levels) is cut at MAX_NESTING by the parser front end (CS1010), so it
-    // ends in bounded time with a positioned diagnostic instead of exhausting the stack.
+    // ends after bounded work with a positioned diagnostic instead of exhausting the stack.
     for (const [name, make] of Object.entries(cases)) {
-      it(`${name}: bounded time, no throw, valid spans`, () => {
+      it(`${name}: bounded work, no throw, valid spans`, () => {
         const text = make();
         // 10k clusters are checked only: emitting 20k documents is linear but takes ~30 s.
         robust(text, name === '10k clusters' ? [] : text.length > 100_000 ? ['tosca'] : ['tosca', 'hot']);

@@ -100,9 +100,33 @@ condition, so the stack fails visibly. Use an Ubuntu image, or allow with --allo
     message: (a: { size: number; limit: number }) =>
       `the heat template is ${a.size} bytes, above heat's default \`max_template_size\` of ${a.limit} bytes`,
     explain: `Heat refuses templates larger than its max_template_size setting (524288 bytes by
-default) with "Template size exceeds maximum allowed size". Every master and load balancer carries
-its own copy of its group's bootstrap script, and every agent pool one more, so a spec with many
-pools or hosts can pass the limit. Merge agent pools, or ask the cloud operator to raise
-max_template_size. Allow with --allow hot-template-too-large.`,
+default) with "Template size exceeds maximum allowed size". Every group carries one copy of its
+bootstrap script (shared by its servers through an OS::Heat::Value) and every master and load
+balancer its own port and server, so a spec with many pools or hosts can pass the limit. Merge
+agent pools, or ask the cloud operator to raise max_template_size. Allow with --allow
+hot-template-too-large.`,
+  },
+  CS3250: {
+    name: 'nova-user-data-too-large',
+    severity: 'error',
+    message: (a: { group: string; size: number; limit: number }) =>
+      `the user_data of the \`${a.group}\` servers is at least ${a.size} bytes base64-encoded, above nova's limit of ${a.limit}`,
+    explain: `Nova refuses to boot a server whose user_data, base64-encoded, is longer than 65535 bytes;
+no setting raises it. In cloud-init mode a group's user_data lists the addresses of the hosts its
+roles talk to (every master for ZooKeeper, Mesos and Marathon, and so on), so it grows with their
+number. The size reported is a lower bound (every address as short as \`1.1.1.1\`, every parameter
+empty): the stack would certainly fail. Use fewer hosts, or \`--hot-mode software-config\`, where the
+values travel as software deployment inputs instead of user_data.`,
+  },
+  CS3251: {
+    name: 'hot-too-many-resources',
+    severity: 'warning',
+    configurable: true,
+    message: (a: { count: number; limit: number }) =>
+      `the heat stack would hold ${a.count} resources, above heat's default \`max_resources_per_stack\` of ${a.limit}`,
+    explain: `Heat refuses to create a stack with more resources than its max_resources_per_stack
+setting (1000 by default; members of a ResourceGroup or AutoScalingGroup count). Each master and
+load balancer is a port, a server and, when public, a floating IP. Use fewer hosts, or ask the cloud
+operator to raise max_resources_per_stack. Allow with --allow hot-too-many-resources.`,
   },
 });

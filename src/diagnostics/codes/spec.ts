@@ -88,4 +88,12 @@ quote inside a string is written \\".`,
 nested deeper than the limit is not parsed, so that pathological input cannot exhaust the parser:
 the inner part is skipped and reported once, at the first opening bracket that is too deep.`,
   },
+  CS1011: {
+    name: 'lone-surrogate',
+    severity: 'error',
+    message: (_a: object) => 'string holds a lone UTF-16 surrogate',
+    explain: `A string passed to the compiler in-process holds half of a UTF-16 surrogate pair. It has no
+UTF-8 encoding, so no output file could hold it (it would silently become U+FFFD). A spec read from a
+file never contains one: files are decoded as UTF-8.`,
+  },
 });

@@ -17,6 +17,7 @@ import { planCluster } from '../../roles/index.js';
 import { buildGeneratedSecrets, generatedSecretResource } from './resources/secrets.js';
 import { buildAgentPool } from './resources/agents.js';
 import { buildBootstrap } from './resources/bootstrap.js';
+import { checkLimits } from './resources/limits.js';
 import { buildSecurityGroups } from './resources/security-groups.js';
 import { buildUnrolledGroup } from './resources/servers.js';
 import { buildVip } from './resources/vip.js';
@@ -75,9 +76,10 @@ export function buildHot(m: ClusterModel, opts: HotOptions, diag: DiagnosticColl
   const resources: Record<string, YamlValue> = { ...buildSecurityGroups(ctx), ...buildVip(ctx), ...buildGeneratedSecrets(ctx.plans) };
   for (const plan of ctx.plans) {
     const b = buildBootstrap(ctx, plan);
-    const hosts = plan.group.kind === 'agents' ? buildAgentPool(ctx, plan, b.serverProperties) : buildUnrolledGroup(ctx, plan, b.serverProperties);
+    const hosts = plan.group.kind === 'agents' ? buildAgentPool(ctx, plan, b.serverProperties, Object.values(b.resources)) : buildUnrolledGroup(ctx, plan, b.serverProperties);
     Object.assign(resources, hosts, b.resources);
   }
+  checkLimits(ctx, resources);
   return {
     heat_template_version: version,
     description: m.description !== '' ? m.description : `Mesos cluster ${m.name}`,

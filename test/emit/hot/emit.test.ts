@@ -116,7 +116,9 @@ describe('HOT emitter', () => {
     it('passes the master port addresses to the bootstrap', () => {
       const { text } = emit(haModel());
       for (let i = 0; i < 3; i++) expect(text).to.include(`- master_${i}_port\n`);
-      const ud = JSON.stringify(emit(haModel()).hot.resources['agents']!.properties!['resource'].properties.user_data);
+      const { hot } = emit(haModel());
+      expect(hot.resources['agents']!.properties!['resource'].properties.user_data).to.deep.equal({ get_attr: ['agents_user_data', 'value'] });
+      const ud = JSON.stringify(hot.resources['agents_user_data']!.properties!['value']);
       expect(ud).to.include('{"get_attr":["master_2_port","fixed_ips",0,"ip_address"]}');
     });
 
@@ -210,7 +212,29 @@ describe('HOT emitter', () => {
       const { hot } = emit(haModel());
       const p = hot.resources['master_0']!.properties!;
       expect(p['user_data_format']).to.equal('RAW');
-      expect(JSON.stringify(p['user_data'])).to.include('{"get_attr":["masters_wait_handle","curl_cli"]}');
+      expect(p['user_data']).to.deep.equal({ get_attr: ['masters_user_data', 'value'] });
+      expect(hot.resources['masters_user_data']!.type).to.equal('OS::Heat::Value');
+      expect(hot.resources['masters_user_data']!.properties!['type']).to.equal('string');
+      expect(JSON.stringify(hot.resources['masters_user_data']!.properties!['value'])).to.include('{"get_attr":["masters_wait_handle","curl_cli"]}');
+    });
+
+    it('shares one user_data per group; every server keeps its own name, port and address', () => {
+      const { hot } = emit(haModel());
+      const values = findResources(hot, 'OS::Heat::Value');
+      expect(Object.keys(values)).to.deep.equal(['masters_user_data', 'agents_user_data', 'agents_gpu_user_data', 'load_balancers_user_data']);
+      for (const [group, hosts] of [['masters', ['master_0', 'master_1', 'master_2']], ['load_balancers', ['load_balancer_0', 'load_balancer_1']]] as const) {
+        hosts.forEach((h, i) => {
+          const p = hot.resources[h]!.properties!;
+          expect(p['user_data'], h).to.deep.equal({ get_attr: [`${group}_user_data`, 'value'] });
+          expect(p['networks'], h).to.deep.equal([{ port: { get_resource: `${h}_port` } }]);
+          expect(p['name'], h).to.match(new RegExp(`-${i}$`));
+        });
+        // The shared script is the only copy: no server carries a str_replace of its own.
+        for (const h of hosts) expect(JSON.stringify(hot.resources[h])).to.not.include('str_replace');
+      }
+      // Each host's address reaches the group's shared values once, from its own port.
+      const masters = JSON.stringify(values['masters_user_data']);
+      for (let i = 0; i < 3; i++) expect(masters).to.include(`{"get_attr":["master_${i}_port","fixed_ips",0,"ip_address"]}`);
     });
   });
 

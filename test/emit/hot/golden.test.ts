@@ -12,10 +12,12 @@ const BOOTSTRAP_KEYS = new Set(['user_data', 'config', 'input_values']);
 
 /** Replaces bootstrap documents by `<bootstrap: ...>` markers. */
 function topologyOnly(v: YamlValue, key = ''): YamlValue {
-  if (BOOTSTRAP_KEYS.has(key) && v !== null && typeof v === 'object' && !('get_resource' in v)) {
+  if (BOOTSTRAP_KEYS.has(key) && v !== null && typeof v === 'object' && !('get_resource' in v) && !('get_attr' in v)) {
     return `<bootstrap ${key}: ${Array.isArray(v) ? 'list' : Object.keys(v).join(', ')}>`;
   }
   if (key === 'config' && typeof v === 'string') return `<bootstrap config: ${v.split('\n').length} lines>`;
+  // The user_data every server of a group shares (the OS::Heat::Value `<group>_user_data`).
+  if (key === 'value' && v !== null && typeof v === 'object' && 'str_replace' in v) return '<bootstrap user_data: str_replace>';
   if (Array.isArray(v)) return v.map((x) => topologyOnly(x));
   if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, topologyOnly(x, k)]));
   return v;

@@ -1,7 +1,12 @@
 // How each group's hosts run their roles, wired into the template (the documents themselves come
 // from ./bootstrap/, the bootstrap engineer's module).
-// - cloud-init: servers get `user_data_format: RAW` and the group's user_data script, which
-//   signals `<group>_wait_handle` (OS::Heat::WaitConditionHandle, attribute curl_cli); the
+// - cloud-init: the group's user_data script is built once, as the value of an OS::Heat::Value
+//   `<group>_user_data` (heat/value.py: properties value, type string; attribute value), and every
+//   server of the group gets `user_data_format: RAW` and `user_data: {get_attr: [<group>_user_data,
+//   value]}`. A copy per server made the template quadratic in the group size (the script lists
+//   every master's address): 501 masters were 160 MB. The script holds no per-server value (a
+//   host's own address is an Ansible fact), so one copy serves all. It signals
+//   `<group>_wait_handle` (OS::Heat::WaitConditionHandle, attribute curl_cli); the
 //   OS::Heat::WaitCondition `<group>_wait` (heat/wait_condition.py: handle, timeout, count >= 1)
 //   counts the hosts that boot at create time, so a failed or silent host fails the stack. One
 //   condition per group, because HOT has no arithmetic to add a parameter count to the others.
@@ -17,6 +22,11 @@ import { unrolledServers } from './servers.js';
 
 /** Seconds a group's hosts have to finish their setup before the stack fails. */
 export const SETUP_TIMEOUT = 3600;
+
+/** Name of the OS::Heat::Value holding the user_data every server of a group shares (cloud-init). */
+export function userDataName(groupId: string): string {
+  return `${groupId}_user_data`;
+}
 
 /** What one group's bootstrap adds: server properties and resources. */
 export interface GroupBootstrap {
@@ -43,7 +53,11 @@ export function buildBootstrap(ctx: HotContext, plan: GroupPlan): GroupBootstrap
     const handle = `${id}_wait_handle`;
     const userData = cloudInitUserData(plan, ctx.m, ctx.refs, { get_attr: [handle, 'curl_cli'] }) as YamlValue;
     const count = bootCount(plan);
-    const resources: Record<string, YamlValue> = { [handle]: { type: 'OS::Heat::WaitConditionHandle' } };
+    const shared = userDataName(id);
+    const resources: Record<string, YamlValue> = {
+      [handle]: { type: 'OS::Heat::WaitConditionHandle' },
+      [shared]: { type: 'OS::Heat::Value', properties: { type: 'string', value: userData } },
+    };
     if (count !== 0) {
       resources[`${id}_wait`] = {
         type: 'OS::Heat::WaitCondition',
@@ -55,7 +69,7 @@ export function buildBootstrap(ctx: HotContext, plan: GroupPlan): GroupBootstrap
     // REPLACE would replace every server that references it, all masters at once
     // (heat/engine/resources/openstack/nova/server.py user_data_update_policy). The change then
     // reaches only hosts created later; README "Updating a stack" says how to apply it.
-    return { serverProperties: { user_data_format: 'RAW', user_data: userData, user_data_update_policy: 'IGNORE' }, resources };
+    return { serverProperties: { user_data_format: 'RAW', user_data: { get_attr: [shared, 'value'] }, user_data_update_policy: 'IGNORE' }, resources };
   }
   const parts = softwareConfig(plan, ctx.m, ctx.refs);
   const servers: YamlValue = plan.group.kind === 'agents'

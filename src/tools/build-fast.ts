@@ -1,0 +1,150 @@
+// `node dist/src/tools/build-fast.js`: builds the start-up fast path, dist/fast/, that the
+// `clusterc` launcher (bin/clusterc.cjs) uses when it was built for the Node that runs it. Run by
+// `npm install` (the `prepare` script, after tsc), because the code caches are tied to the exact
+// Node version and V8 flags. Nothing here is specific to one command:
+// 1. esbuild bundles src/cli.ts as ES modules with code splitting: every `import()` of a command
+//    module (src/cli.ts loads each command lazily) becomes its own chunk, and the code two commands
+//    share goes into shared chunks, so a command still loads only its own dependencies;
+// 2. each chunk is converted to CommonJS (`import()` becomes a lazy require), because Node 20 has
+//    a code cache for scripts but none for ES modules; `import.meta` is replaced by the URL of the
+//    module's plain counterpart (dist/src/… or node_modules/…), so file lookups relative to a
+//    module find the same files;
+// 3. the launcher, run with CLUSTERC_FAST_WRITE_CACHE=1, writes a V8 code cache of every chunk
+//    under the flags it runs with, and the size, SHA-256 and modification time of each file into
+//    dist/fast/manifest.json.
+// The output is written to a temporary directory and renamed into place. A failure leaves no
+// dist/fast/ (the launcher then runs the plain build) and is reported; `--strict` makes it fatal.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/** Where the fast path goes, relative to the package root. */
+export const FAST_DIR = join('dist', 'fast');
+
+const IMPORT_META = /\bimport\.meta\.(url|resolve|dirname|filename)\b/g;
+
+/** Rewrites `import.meta.*` in the module at `file` for a chunk in `fastDir` (see the header). */
+export function rewriteImportMeta(text: string, file: string, root: string, fastDir: string): string {
+  // The plain counterpart: src/x/y.ts → dist/src/x/y.js (tsc's output); other files as they are.
+  const rel = relative(root, file);
+  const plainFile = rel.startsWith('src' + sep) && /\.ts$/.test(rel) ? join(root, 'dist', rel.replace(/\.ts$/, '.js')) : file;
+  const fromFast = JSON.stringify(relative(fastDir, plainFile).split(sep).join('/'));
+  return text.replace(IMPORT_META, (_m, what: string) => {
+    if (what === 'url') return `__clusterc.url(${fromFast})`;
+    if (what === 'resolve') return `((s) => __clusterc.resolve(s, ${fromFast}))`;
+    if (what === 'filename') return `require("node:url").fileURLToPath(__clusterc.url(${fromFast}))`;
+    return `require("node:path").dirname(require("node:url").fileURLToPath(__clusterc.url(${fromFast})))`;
+  });
+}
+
+/** Builds dist/fast/ under `root`; throws on failure (leaving the previous dist/fast/ removed). */
+export async function buildFast(root: string): Promise<{ chunks: string[] }> {
+  const esbuild = await import('esbuild');
+  const out = join(root, FAST_DIR);
+  const tmp = `${out}.tmp-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(tmp, { recursive: true });
+  try {
+    // chevrotain's package entry loads hundreds of lodash-es modules; src/spec/chevrotain.ts loads its
+    // one-file bundle instead, with a top-level await that CommonJS cannot have: here the same bundle
+    // is imported statically.
+    const chevrotainBundle = join(dirname(fileURLToPath(import.meta.resolve('chevrotain'))), '..', 'chevrotain.mjs');
+    const plugin = {
+      name: 'clusterc-fast',
+      setup(b: import('esbuild').PluginBuild) {
+        b.onLoad({ filter: /[\\/]src[\\/]spec[\\/]chevrotain\.ts$/ }, (args) => ({
+          contents: `export { createToken, createSyntaxDiagramsCode, CstParser, EOF, Lexer } from ${JSON.stringify(chevrotainBundle)};\n`,
+          loader: 'ts',
+          resolveDir: dirname(args.path),
+        }));
+        b.onLoad({ filter: /\.(ts|mjs|js|cjs)$/ }, (args) => {
+          const text = readFileSync(args.path, 'utf8');
+          if (!text.includes('import.meta')) return undefined;
+          return { contents: rewriteImportMeta(text, args.path, root, out), loader: args.path.endsWith('.ts') ? 'ts' : 'js', resolveDir: dirname(args.path) };
+        });
+      },
+    };
+    const esm = join(tmp, 'esm');
+    const built = await esbuild.build({
+      absWorkingDir: root,
+      entryPoints: [join(root, 'src', 'cli.ts')],
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      outdir: esm,
+      entryNames: '[name]',
+      chunkNames: '[name]-[hash]',
+      metafile: true,
+      plugins: [plugin],
+      logLevel: 'silent',
+    });
+    const chunks: Record<string, { size: number; sha256: string }> = {};
+    for (const file of Object.keys(built.metafile.outputs)) {
+      const abs = resolve(root, file);
+      const code = (
+        await esbuild.transform(readFileSync(abs, 'utf8'), {
+          format: 'cjs',
+          platform: 'node',
+          target: 'node20',
+          supported: { 'dynamic-import': false },
+          logLevel: 'silent',
+        })
+      ).code.replace(/^#!.*\n/, '');
+      const name = basename(abs).replace(/\.js$/, '.cjs');
+      writeFileSync(join(tmp, name), code);
+      chunks[name] = { size: Buffer.byteLength(code), sha256: createHash('sha256').update(code).digest('hex') };
+    }
+    rmSync(esm, { recursive: true, force: true });
+    const manifest = {
+      format: 1,
+      node: process.version,
+      platform: process.platform,
+      arch: process.arch,
+      v8Flags: launcherFlags(root),
+      entry: 'cli.cjs',
+      chunks,
+    };
+    if (!chunks[manifest.entry]) throw new Error(`esbuild wrote no ${manifest.entry}`);
+    writeFileSync(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+    renameSync(tmp, out);
+    // The caches are made by the launcher itself, so they are made under the flags it runs with.
+    const r = spawnSync(process.execPath, [join(root, 'bin', 'clusterc.cjs')], {
+      env: { ...process.env, CLUSTERC_FAST_WRITE_CACHE: '1', CLUSTERC_NO_FAST: '' },
+      encoding: 'utf8',
+    });
+    const written = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as typeof manifest & { chunks: Record<string, { cache?: unknown }> };
+    if (r.status !== 0 || !Object.values(written.chunks).every((c) => c.cache)) {
+      throw new Error(`writing the code caches failed (exit ${r.status}): ${(r.stderr ?? '').trim().split('\n')[0]}`);
+    }
+    return { chunks: Object.keys(chunks).sort() };
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+/** The V8_FLAGS array of bin/clusterc.cjs (the manifest records what the caches were made for). */
+function launcherFlags(root: string): string[] {
+  const m = /const V8_FLAGS = (\[[^\]]*\]);/.exec(readFileSync(join(root, 'bin', 'clusterc.cjs'), 'utf8'));
+  if (!m) throw new Error('bin/clusterc.cjs has no V8_FLAGS');
+  return JSON.parse(m[1]!.replace(/'/g, '"')) as string[];
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+  const strict = process.argv.includes('--strict');
+  try {
+    if (!existsSync(join(root, 'bin', 'clusterc.cjs'))) throw new Error('bin/clusterc.cjs not found');
+    const { chunks } = await buildFast(root);
+    process.stderr.write(`built ${FAST_DIR} (${chunks.length} chunks) for Node ${process.version}\n`);
+  } catch (e) {
+    process.stderr.write(`warning: the start-up fast path (${FAST_DIR}) was not built: ${e instanceof Error ? e.message : String(e)}; clusterc runs from the plain build\n`);
+    if (strict) process.exitCode = 1;
+  }
+}

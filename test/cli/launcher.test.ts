@@ -1,0 +1,264 @@
+// The `clusterc` launcher (bin/clusterc.cjs) and its start-up fast path (dist/fast/, built by
+// src/tools/build-fast.ts at `npm run build` / `npm install`): the fast path is built and used,
+// it prints exactly what the plain build (dist/src/cli.js) prints, byte for byte, and every kind
+// of stale, foreign or corrupted artifact falls back to a correct run. Outputs are asserted,
+// never times (speed is measured by `npm run bench`).
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { rewriteImportMeta } from '../../src/tools/build-fast.js';
+import { exampleFiles } from '../../src/tools/examples.js';
+import { ROOT } from '../support/golden.js';
+import { sharedDir } from '../support/shared.js';
+
+const LAUNCHER = join(ROOT, 'bin/clusterc.cjs');
+const PLAIN = join(ROOT, 'dist/src/cli.js');
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `node <script> args` with the launcher's trace on; returns the run and the trace lines apart. */
+function run(script: string, args: readonly string[], env: Record<string, string> = {}): Run & { trace: string[] } {
+  const r = spawnSync(process.execPath, [script, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', CLUSTERC_NO_FAST: '', CLUSTERC_FAST_DEBUG: '1', ...env },
+  });
+  const lines = r.stderr.split('\n');
+  const trace = lines.filter((l) => l.startsWith('clusterc-launcher: '));
+  return { status: r.status, stdout: r.stdout, stderr: lines.filter((l) => !l.startsWith('clusterc-launcher: ')).join('\n'), trace };
+}
+
+const plainRuns = new Map<string, Run>();
+/** The plain build's run of `args` (memoized: the plain build is not what these tests vary). */
+function plainRun(args: readonly string[]): Run {
+  const key = JSON.stringify(args);
+  let r = plainRuns.get(key);
+  if (!r) {
+    const p = run(PLAIN, args);
+    r = { status: p.status, stdout: p.stdout, stderr: p.stderr };
+    plainRuns.set(key, r);
+  }
+  return r;
+}
+
+const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
+
+describe('clusterc launcher and start-up fast path', function () {
+  this.timeout(120_000);
+  const types = join(sharedDir(), 'upstream/tosca-types/custom_types.yaml');
+  const examples = exampleFiles(ROOT);
+  /** Invocations covering every command, errors and usage errors. */
+  const invocations: string[][] = [
+    ['--help'],
+    ['--version'],
+    ['help', 'lint'],
+    ['explain', 'CS0001'],
+    ['explain', '--list'],
+    ['explain', 'NO9999'],
+    ['frobnicate'],
+    ['check', '--no-such-option', 'x'],
+    ['check', 'no/such/file.cluster'],
+    ['check', '--dump', 'model', examples[0]!],
+    ['grammar', '--ebnf'],
+    ['lint', '--format', 'json', types],
+    ['lint', types],
+    ['lint', 'node-types'],
+    ...examples.flatMap((ex) => [
+      ['check', ex],
+      ['compile', '--stdout', '--target', 'tosca', ex],
+      ['compile', '--format', 'json', '--stdout', '--target', 'hot', '--hot-mode', 'software-config', ex],
+    ]),
+  ];
+
+  it('is built for this Node and runs with every code cache accepted', function () {
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'dist/fast/manifest.json'), 'utf8')) as { node: string; chunks: Record<string, unknown> };
+    expect(manifest.node).to.equal(process.version);
+    // One chunk per lazily loaded command module at least, plus the entry.
+    expect(Object.keys(manifest.chunks).length).to.be.greaterThan(5);
+    const r = run(LAUNCHER, ['compile', '--stdout', '--target', 'hot', examples[0]!]);
+    expect(r.status).to.equal(0);
+    expect(r.trace).to.deep.equal(['clusterc-launcher: fast']);
+  });
+
+  it('keeps each command lazy: explain loads no chunk of the compiler, lint none of the spec parser', function () {
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'dist/fast/manifest.json'), 'utf8')) as { chunks: Record<string, unknown> };
+    const chunkText = (name: string) => readFileSync(join(ROOT, 'dist/fast', name), 'utf8');
+    /** Chunks loaded by `name`, transitively (the converted chunks require each other as ./x.js). */
+    const closure = (name: string, seen = new Set<string>()): Set<string> => {
+      if (seen.has(name)) return seen;
+      seen.add(name);
+      for (const m of chunkText(name).matchAll(/require\("\.\/([^"]+)\.js"\)/g)) closure(`${m[1]}.cjs`, seen);
+      return seen;
+    };
+    const commandChunk = (cmd: string) => Object.keys(manifest.chunks).find((n) => n.startsWith(`${cmd}-`))!;
+    const has = (chunks: Set<string>, marker: string) => [...chunks].some((c) => chunkText(c).includes(marker));
+    // The entry's static imports only (its lazy requires are inside `Promise.resolve().then`).
+    const entryStatic = new Set<string>(['cli.cjs']);
+    for (const m of chunkText('cli.cjs').matchAll(/^var import_\w+ = require\("\.\/([^"]+)\.js"\)/gm)) closure(`${m[1]}.cjs`, entryStatic);
+    const explain = new Set([...entryStatic, ...closure(commandChunk('explain'))]);
+    const lint = new Set([...entryStatic, ...closure(commandChunk('lint'))]);
+    expect(has(explain, 'CstParser = class extends'), 'explain loads chevrotain').to.equal(false);
+    expect(has(explain, 'parseAllDocuments'), 'explain loads yaml').to.equal(false);
+    expect(has(lint, 'CstParser = class extends'), 'lint loads chevrotain').to.equal(false);
+    expect(has(closure(commandChunk('compile')), 'CstParser = class extends'), 'compile has the parser').to.equal(true);
+  });
+
+  it('prints byte for byte what the plain build prints, for every command', function () {
+    for (const args of invocations) {
+      const fast = run(LAUNCHER, args);
+      expect(fast.trace, args.join(' ')).to.deep.equal(['clusterc-launcher: fast']);
+      expect({ status: fast.status, stdout: fast.stdout, stderr: fast.stderr }, args.join(' ')).to.deep.equal(plainRun(args));
+    }
+  });
+
+  it('compiles the examples into exactly the committed out/ files', function () {
+    const dir = mkdtempSync(join(tmpdir(), 'clusterc-launcher-'));
+    try {
+      for (const ex of examples) expect(run(LAUNCHER, ['compile', ex, '--out-dir', dir]).status, ex).to.be.oneOf([0, 1]);
+      const written = readdirSync(dir).sort();
+      expect(written.length).to.be.greaterThan(0);
+      for (const f of written) expect(readFileSync(join(dir, f), 'utf8'), f).to.equal(readFileSync(join(ROOT, 'out', f), 'utf8'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  describe('falls back silently and correctly', function () {
+    let pkg = '';
+    const fastDir = () => join(pkg, 'dist/fast');
+    const manifestPath = () => join(fastDir(), 'manifest.json');
+    const readManifest = () => JSON.parse(readFileSync(manifestPath(), 'utf8')) as { node: string; chunks: Record<string, { size: number; sha256: string; mtimeMs: number; cache: { size: number; sha256: string; mtimeMs: number } }> };
+    const writeManifest = (m: unknown) => writeFileSync(manifestPath(), JSON.stringify(m));
+
+    // A copy of the package: the launcher and dist/fast/ copied (to be damaged), dist/src and
+    // node_modules linked.
+    beforeEach(function () {
+      pkg = mkdtempSync(join(tmpdir(), 'clusterc-pkg-'));
+      mkdirSync(join(pkg, 'bin'));
+      mkdirSync(join(pkg, 'dist'));
+      cpSync(LAUNCHER, join(pkg, 'bin/clusterc.cjs'));
+      cpSync(join(ROOT, 'dist/fast'), fastDir(), { recursive: true, preserveTimestamps: true });
+      symlinkSync(join(ROOT, 'dist/src'), join(pkg, 'dist/src'));
+      symlinkSync(join(ROOT, 'node_modules'), join(pkg, 'node_modules'));
+    });
+    afterEach(() => rmSync(pkg, { recursive: true, force: true }));
+
+    /** Runs the copied launcher on a few commands, checks them against the plain build; returns the traces by command. */
+    function expectCorrect(trace: RegExp): Map<string, string> {
+      const traces = new Map<string, string>();
+      for (const args of [['--help'], ['explain', 'CS1001'], ['compile', '--stdout', '--target', 'tosca', examples[0]!], ['lint', types], ['check', 'no/such/file']]) {
+        const r = run(join(pkg, 'bin/clusterc.cjs'), args);
+        expect(r.trace.join('\n'), args.join(' ')).to.match(trace);
+        expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }, args.join(' ')).to.deep.equal(plainRun(args));
+        traces.set(args[0]!, r.trace.join('\n'));
+      }
+      return traces;
+    }
+
+    it('the intact copy runs the fast path (the control case)', function () {
+      expectCorrect(/^clusterc-launcher: fast$/);
+    });
+
+    it('no dist/fast/ at all', function () {
+      rmSync(fastDir(), { recursive: true });
+      expectCorrect(/^clusterc-launcher: plain: no readable dist\/fast\/manifest.json$/);
+    });
+
+    it('a manifest that is not JSON, or of an unknown format', function () {
+      writeFileSync(manifestPath(), '{"format": 1, "chunks": {');
+      expectCorrect(/^clusterc-launcher: plain: no readable/);
+      writeManifest({ ...readManifestOf(ROOT), format: 2 });
+      expectCorrect(/^clusterc-launcher: plain: unknown manifest$/);
+    });
+
+    it('a fast path built by another Node version (foreign artifacts)', function () {
+      writeManifest({ ...readManifest(), node: 'v20.0.0' });
+      expectCorrect(/^clusterc-launcher: plain: built for Node v20\.0\.0 /);
+    });
+
+    it('a fast path older than the plain build (stale)', function () {
+      const old = new Date(Date.now() - 3_600_000 * 24 * 365);
+      utimesSync(manifestPath(), old, old);
+      expectCorrect(/^clusterc-launcher: plain: older than dist\/src$/);
+    });
+
+    it('files with the right bytes but new times (as npm unpacks them) are hashed and used', function () {
+      const later = new Date(Date.now() + 60_000);
+      for (const f of readdirSync(fastDir())) if (f !== 'manifest.json') utimesSync(join(fastDir(), f), later, later);
+      utimesSync(manifestPath(), later, later);
+      const traces = expectCorrect(/^clusterc-launcher: fast$/);
+      expect(traces.size).to.equal(5);
+    });
+
+    it('a truncated chunk, or one altered in place', function () {
+      const m = readManifest();
+      const compileChunk = Object.keys(m.chunks).find((n) => n.startsWith('compile-'))!;
+      const path = join(fastDir(), compileChunk);
+      const text = readFileSync(path, 'utf8');
+      writeFileSync(path, text.slice(0, text.length >> 1));
+      expectCorrect(new RegExp(`^clusterc-launcher: plain: ${compileChunk.replace(/\./g, '\\.')} does not match the manifest$`));
+      // The same size: found when the chunk loads; the command (which has done nothing yet) runs again.
+      expect(text).to.include('function');
+      writeFileSync(path, text.replace('function', 'funktion'));
+      const traces = expectCorrect(/^clusterc-launcher: fast(\nclusterc-launcher: plain: \S+ does not match the manifest \(the command runs again from the plain build\))?$/);
+      expect(traces.get('compile')).to.match(/runs again/);
+      expect(traces.get('--help')).to.equal('clusterc-launcher: fast');
+    });
+
+    it('an entry chunk that fails to load, even with a manifest that vouches for it', function () {
+      const m = readManifest();
+      const broken = 'throw new Error("damaged");\n';
+      writeFileSync(join(fastDir(), 'cli.cjs'), broken);
+      m.chunks['cli.cjs']!.sha256 = sha256(broken);
+      m.chunks['cli.cjs']!.size = broken.length;
+      writeManifest(m);
+      expectCorrect(/^clusterc-launcher: fast\nclusterc-launcher: no code cache for cli\.cjs\nclusterc-launcher: plain: the entry chunk failed: damaged$/);
+    });
+
+    it('corrupted code caches are not used: V8 compiles the chunks from source', function () {
+      const m = readManifest();
+      for (const name of Object.keys(m.chunks)) {
+        const cache = readFileSync(join(fastDir(), `${name}.cache`));
+        for (let i = 64; i < cache.length; i += 97) cache[i] = cache[i]! ^ 0x5a;
+        writeFileSync(join(fastDir(), `${name}.cache`), cache);
+      }
+      expectCorrect(/^clusterc-launcher: fast\n(clusterc-launcher: no code cache for \S+\n?)+$/);
+    });
+
+    it('code caches made under other V8 flags (a foreign cache the manifest vouches for) are rejected by V8', function () {
+      const m = readManifest();
+      // Caches that V8 rejects: made by this Node with --max-lazy, so their flag hash differs.
+      const make = `const vm=require('vm'),fs=require('fs');for(const n of process.argv.slice(1)){const s=new vm.Script('(function (exports, require, module, __filename, __dirname, __clusterc) {'+fs.readFileSync(n,'utf8')+'\\n})',{filename:n});fs.writeFileSync(n+'.cache',s.createCachedData())}`;
+      const names = Object.keys(m.chunks).map((n) => join(fastDir(), n));
+      expect(spawnSync(process.execPath, ['--max-lazy', '-e', make, ...names]).status).to.equal(0);
+      for (const name of Object.keys(m.chunks)) {
+        const data = readFileSync(join(fastDir(), `${name}.cache`));
+        m.chunks[name]!.cache = { size: data.length, sha256: sha256(data), mtimeMs: 0 };
+      }
+      writeManifest(m);
+      expectCorrect(/^clusterc-launcher: fast\n(clusterc-launcher: no code cache for \S+\n?)+$/);
+    });
+  });
+
+  it('rewrites import.meta to the URL of the module’s plain counterpart', function () {
+    const fast = join(ROOT, 'dist/fast');
+    const text = 'const a = import.meta.url; const b = import.meta.resolve("x"); const c = import.meta.dirname;';
+    const out = rewriteImportMeta(text, join(ROOT, 'src/cli/grammar.ts'), ROOT, fast);
+    expect(out).to.equal(
+      'const a = __clusterc.url("../src/cli/grammar.js"); const b = ((s) => __clusterc.resolve(s, "../src/cli/grammar.js"))("x"); ' +
+        'const c = require("node:path").dirname(require("node:url").fileURLToPath(__clusterc.url("../src/cli/grammar.js")));',
+    );
+    expect(rewriteImportMeta('x(import.meta.url)', join(ROOT, 'node_modules/p/a.mjs'), ROOT, fast)).to.equal('x(__clusterc.url("../../node_modules/p/a.mjs"))');
+  });
+});
+
+function readManifestOf(root: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(join(root, 'dist/fast/manifest.json'), 'utf8')) as Record<string, unknown>;
+}
