@@ -21,6 +21,8 @@
 // (wait_condition_handle.py _resolve_attribute: `curl -i -X POST -H 'X-Auth-Token: …' … <url>`).
 import type { ClusterModel } from '../../../model/model.js';
 import type { GroupPlan } from '../../../roles/index.js';
+import { galaxyRequirements } from '../../../roles/index.js';
+import { compatProgram } from './compat.js';
 import { DATA_PREFIX, ROLES_DIR, WORK_DIR, WRITER_PY, playbookYaml, requirementsYaml, varsFile } from './documents.js';
 import { ANSIBLE_BIN, installLines } from './install.js';
 import { layoutGroup } from './layout.js';
@@ -110,9 +112,12 @@ export function cloudInitUserData(plan: GroupPlan, m: ClusterModel, refs: HotRef
     heredoc(`${WORK_DIR}/write-vars.py`, 'CLUSTERC_WRITER_EOF', WRITER_PY).trimEnd(),
     heredoc(`${WORK_DIR}/requirements.yml`, 'CLUSTERC_REQUIREMENTS_EOF', requirementsYaml(plan)).trimEnd(),
     heredoc(`${WORK_DIR}/playbook.yml`, 'CLUSTERC_PLAYBOOK_EOF', playbookYaml(plan, layout, { convertHookVariables: false })).trimEnd(),
+    heredoc(`${WORK_DIR}/compat.py`, 'CLUSTERC_COMPAT_EOF', compatProgram(installedRoles(plan))).trimEnd(),
     '',
     'clusterc_at "installing ansible, its collections and the pinned roles"',
     ...installLines('false'),
+    'clusterc_at "applying the role compatibility fixes"',
+    `python3 ${WORK_DIR}/compat.py ${ROLES_DIR}`,
     '',
     'clusterc_at "writing the ansible variables"',
     `python3 ${WORK_DIR}/write-vars.py ${WORK_DIR}/values.json ${varsFile(id)} ${DATA_PREFIX} wrapped`,
@@ -128,6 +133,11 @@ export function cloudInitUserData(plan: GroupPlan, m: ClusterModel, refs: HotRef
   ].join('\n');
   checkPlaceholders(script, Object.keys(params));
   return { str_replace: { template: script, params } };
+}
+
+/** Galaxy names of the roles a host of the group installs (its roles and their dependencies). */
+export function installedRoles(plan: GroupPlan): string[] {
+  return galaxyRequirements(plan.roles.map((r) => r.role)).map((r) => r.name);
 }
 
 /** A value without intrinsic functions: written as compile-time JSON, not substituted by Heat. */

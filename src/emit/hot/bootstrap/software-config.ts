@@ -12,7 +12,9 @@
 // next pre-task loads it with include_vars. The playbook text holds no spec value.
 import type { ClusterModel } from '../../../model/model.js';
 import type { GroupPlan } from '../../../roles/index.js';
-import { DATA_PREFIX, WORK_DIR, playbookYaml, requirementsYaml } from './documents.js';
+import { installedRoles } from './cloud-init.js';
+import { compatProgram } from './compat.js';
+import { DATA_PREFIX, ROLES_DIR, WORK_DIR, playbookYaml, requirementsYaml } from './documents.js';
 import { installLines } from './install.js';
 import { layoutGroup } from './layout.js';
 import type { HotRefs, HotValue } from './types.js';
@@ -38,6 +40,8 @@ export function softwareConfig(plan: GroupPlan, m: ClusterModel, refs: HotRefs):
   const config = playbookYaml(plan, layout, { convertHookVariables: true });
   const requirements = requirementsYaml(plan);
   if (requirements.split('\n').includes('CLUSTERC_REQUIREMENTS_EOF')) throw new Error('requirements contain the heredoc delimiter');
+  const compat = compatProgram(installedRoles(plan));
+  if (compat.split('\n').includes('CLUSTERC_COMPAT_EOF')) throw new Error('the compat program contains the heredoc delimiter');
   const setupConfig = [
     '#!/bin/bash',
     `# clusterc setup of group ${plan.group.id}: ansible-core, its collections and the pinned indigo-dc roles, so that`,
@@ -50,6 +54,10 @@ export function softwareConfig(plan: GroupPlan, m: ClusterModel, refs: HotRefs):
     requirements.trimEnd(),
     'CLUSTERC_REQUIREMENTS_EOF',
     ...installLines('exit 1'),
+    `cat > ${WORK_DIR}/compat.py <<'CLUSTERC_COMPAT_EOF'`,
+    compat.trimEnd(),
+    'CLUSTERC_COMPAT_EOF',
+    `python3 ${WORK_DIR}/compat.py ${ROLES_DIR}`,
     '',
   ].join('\n');
   return { config, inputs, inputValues, setupConfig };

@@ -138,7 +138,9 @@ export function runSandboxed(script: string, fail?: 'apt-get' | 'pip' | 'ansible
     // bootstrap runs ansible-core from that environment); any other python3 call runs the real one.
     const venvStubs = ['pip', 'ansible', 'ansible-galaxy', 'ansible-playbook']
       .map((n) => `printf '#!/bin/bash\\n${result(n)}\\n' > "$d/bin/${n}"; chmod 755 "$d/bin/${n}"`).join('; ');
-    stub('python3', `if [ "$1" = -m ] && [ "$2" = venv ]; then d="\${@: -1}"; mkdir -p "$d/bin"; ${venvStubs}; exit 0; fi\nexec ${PYTHON} "$@"`);
+    // The role compatibility program needs installed roles (the galaxy stub installs none); it has
+    // its own tests (compat.test.ts) and runs for real in test/deploy.
+    stub('python3', `if [ "$1" = -m ] && [ "$2" = venv ]; then d="\${@: -1}"; mkdir -p "$d/bin"; ${venvStubs}; exit 0; fi\ncase "$1" in */compat.py) exit 0;; esac\nexec ${PYTHON} "$@"`);
     // curl: record the --data-binary argument, one JSON document per line.
     stub('curl', `while [ $# -gt 0 ]; do if [ "$1" = --data-binary ]; then printf '%s\\n' "$2" >> ${dir}/signals; fi; shift; done`);
     const moved = script.split('/var/lib/clusterc').join(join(dir, 'work')).split('/var/log/clusterc-bootstrap.log').join(join(dir, 'log'))
@@ -168,7 +170,7 @@ const HEAT_RESOLVER = [
   'from heat.engine import function',
   'jobs = json.load(sys.stdin)',
   'params, attrs = {}, {}',
-  "FN = {'str_replace': hf.ReplaceJson, 'list_join': hf.JoinMultiple, 'repeat': hf.RepeatWithMap}",
+  "FN = {'str_replace': hf.ReplaceJson, 'str_replace_strict': hf.ReplaceJsonStrict, 'list_join': hf.JoinMultiple, 'repeat': hf.RepeatWithMap}",
   'def build(v):',
   '    if isinstance(v, list):',
   '        return [build(x) for x in v]',
@@ -178,7 +180,7 @@ const HEAT_RESOLVER = [
   "            if k == 'get_param':",
   '                return params[a]',
   "            if k == 'get_attr':",
-  "                return attrs['.'.join(a)]",
+  "                return attrs['.'.join(str(x) for x in a)]",
   '            if k in FN:',
   '                return FN[k](None, k, build(a))',
   '        return dict((k, build(x)) for k, x in v.items())',

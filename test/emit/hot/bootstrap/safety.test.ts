@@ -67,10 +67,11 @@ function checkCloudInit(s: string): void {
   expect(code).to.equal(splitHeredocs(resolvedUserData('benign', 'S3CRET-benign')).code);
   expect([...files.keys()]).to.deep.equal([
     '/var/lib/clusterc/values.json', '/var/lib/clusterc/write-vars.py', '/var/lib/clusterc/requirements.yml', '/var/lib/clusterc/playbook.yml',
+    '/var/lib/clusterc/compat.py',
   ]);
   // The documents other than the values carry no value and parse.
   const benign = splitHeredocs(resolvedUserData('benign', 'S3CRET-benign')).files;
-  for (const f of ['write-vars.py', 'requirements.yml', 'playbook.yml']) {
+  for (const f of ['write-vars.py', 'requirements.yml', 'playbook.yml', 'compat.py']) {
     expect(files.get(`/var/lib/clusterc/${f}`)).to.equal(benign.get(`/var/lib/clusterc/${f}`));
   }
   expect(() => YAML.parse(files.get('/var/lib/clusterc/playbook.yml')!, { customTags: ANSIBLE_TAGS })).not.to.throw();

@@ -1,0 +1,220 @@
+// HOT bootstrap: the compatibility fixes applied to the installed indigo-dc roles right after
+// `ansible-galaxy role install`, before the play runs (both modes). The pinned roles were written
+// for Ansible 2.0-2.9 on Ubuntu 14.04/16.04; the bootstrap runs them with ansible-core >= 2.14 on
+// Ubuntu 22.04. Each fix is an exact text replacement in one role file, citing the lines it fixes;
+// the program refuses to run (exit 1, naming the role, file and fix) when a target text does not
+// occur exactly as often as expected, so a moved pin fails loudly instead of silently doing nothing.
+// Invariant: the program text holds no spec value (only the static fixes below).
+import type { RoleId } from '../../../roles/index.js';
+
+/** One exact-text fix of one role file. */
+export interface CompatFix {
+  /** Stable id, printed when applied and recorded in the role's `.clusterc-compat` stamp. */
+  readonly id: string;
+  readonly role: RoleId;
+  /** Path inside the role. */
+  readonly file: string;
+  /** The lines of that file (at the pinned commit) the fix replaces. */
+  readonly lines: string;
+  /** What fails without it, and why the replacement is equivalent. */
+  readonly why: string;
+  /** The exact text replaced... */
+  readonly find: string;
+  /** ...by this. */
+  readonly replace: string;
+  /** How often `find` occurs in the file at the pinned commit (every occurrence is replaced). */
+  readonly count: number;
+}
+
+/** The fixes, in the order they are applied. Documented in src/emit/hot/QUIRKS.md. */
+export const COMPAT_FIXES: readonly CompatFix[] = [
+  {
+    id: 'zookeeper-uri-headers',
+    role: 'zookeeper',
+    file: 'tasks/main.yml',
+    lines: '20',
+    why: 'the `uri` task (lines 15-28) passes `HEADER_Content-Type`, an option removed from Ansible (ansible-core 2.14: "Unsupported parameters for uri module"); `headers:` sends the same header',
+    find: '     HEADER_Content-Type: "application/json"\n',
+    replace: '     headers:\n       Content-Type: "application/json"\n',
+    count: 1,
+  },
+  {
+    id: 'marathon-uri-headers',
+    role: 'marathon',
+    file: 'tasks/main.yml',
+    lines: '65',
+    why: 'the `uri` task (lines 60-75) passes `HEADER_Content-Type`, removed from Ansible; `headers:` sends the same header',
+    find: '     HEADER_Content-Type: "application/json"\n',
+    replace: '     headers:\n       Content-Type: "application/json"\n',
+    count: 1,
+  },
+  {
+    id: 'consul-handler-netplan',
+    role: 'consul',
+    file: 'handlers/main.yml',
+    lines: '9',
+    why: '`restart network service` runs ifdown/ifup, which netplan images (Ubuntu 18.04+) do not have: the handler fails on every host. It now restarts ifupdown networking only where ifupdown manages it; on netplan images dhclient.conf is not used, so there is nothing to restart',
+    find: '  shell: "ifdown --exclude=lo -a; sleep 1; ifup --exclude=lo -a"\n',
+    replace: '  shell: "if command -v ifdown >/dev/null 2>&1 && [ -e /etc/network/interfaces ]; then ifdown --exclude=lo -a; sleep 1; ifup --exclude=lo -a; fi"\n',
+    count: 1,
+  },
+  {
+    id: 'consul-python-consul-apt',
+    role: 'consul',
+    file: 'tasks/consul.yml',
+    lines: '2',
+    why: '`pip: python-consul` needs a pip nothing installs (and a PEP 668 Python refuses it); Ubuntu packages the library as python3-consul, which the consul role and marathon-lb\'s `consul:` task (community.general.consul) import',
+    find: '  pip:  name=python-consul  state=present\n',
+    replace: '  apt:  name=python3-consul  state=present\n',
+    count: 1,
+  },
+  {
+    id: 'consul-include',
+    role: 'consul',
+    file: 'tasks/main.yml',
+    lines: '9-10',
+    why: '`include:` was removed in ansible-core 2.16; `import_tasks:` is the static include it behaved as',
+    find: '- include: ',
+    replace: '- import_tasks: ',
+    count: 2,
+  },
+  {
+    id: 'mesos-include',
+    role: 'mesos',
+    file: 'tasks/main.yml',
+    lines: '19, 22',
+    why: '`include:` was removed in ansible-core 2.16; `import_tasks:` keeps the `when:` on every imported task',
+    find: '- include: ',
+    replace: '- import_tasks: ',
+    count: 2,
+  },
+  {
+    id: 'mesos-slave-include',
+    role: 'mesos',
+    file: 'tasks/slave.yml',
+    lines: '89, 92',
+    why: '`include:` was removed in ansible-core 2.16',
+    find: '- include: ',
+    replace: '- import_tasks: ',
+    count: 2,
+  },
+  {
+    id: 'mesos-isolation-list',
+    role: 'mesos',
+    file: 'tasks/slave.yml',
+    lines: '67',
+    why: 'appends to the isolator list by text (`"{{mesos_isolation}} + [...]"`), which old Ansible evaluated as a list expression; ansible-core 2.14 keeps the string, so templates/mesos-slave-env.j2:18 joins its characters (`MESOS_ISOLATION=[,], ,+, ,[,...`) and the agent gets no DVDI isolator. The addition now happens inside the expression',
+    find: `         mesos_isolation: "{{mesos_isolation}} + ['com_emccode_mesos_DockerVolumeDriverIsolator']"\n`,
+    replace: `         mesos_isolation: "{{ mesos_isolation + ['com_emccode_mesos_DockerVolumeDriverIsolator'] }}"\n`,
+    count: 1,
+  },
+  {
+    id: 'mesos-gpu-isolation-list',
+    role: 'mesos',
+    file: 'tasks/slave.yml',
+    lines: '76',
+    why: 'the same text concatenation for the GPU isolators (reached with mesos_enable_gpu_support on a host with nvidia-smi)',
+    find: `        mesos_isolation: "{{mesos_isolation}} + ['docker/runtime','filesystem/linux','cgroups/devices','gpu/nvidia']"\n`,
+    replace: `        mesos_isolation: "{{ mesos_isolation + ['docker/runtime','filesystem/linux','cgroups/devices','gpu/nvidia'] }}"\n`,
+    count: 1,
+  },
+  {
+    id: 'marathon-include',
+    role: 'marathon',
+    file: 'tasks/main.yml',
+    lines: '14, 31',
+    why: '`include:` was removed in ansible-core 2.16; `import_tasks:` keeps the task `vars:` (key passwords) on every imported task',
+    find: '  include: ',
+    replace: '  import_tasks: ',
+    count: 2,
+  },
+  {
+    id: 'chronos-include',
+    role: 'chronos',
+    file: 'tasks/main.yml',
+    lines: '9, 25',
+    why: '`include:` was removed in ansible-core 2.16',
+    find: '  include: ',
+    replace: '  import_tasks: ',
+    count: 2,
+  },
+  {
+    id: 'calico-handler-name',
+    role: 'calico',
+    file: 'tasks/main.yml',
+    lines: '16',
+    why: 'notifies `restart docker`; the handler of indigo-dc.docker is `Restart docker` (handlers/main.yml:17) and handler names are case-sensitive, so the play stops ("handler not found")',
+    find: '    - restart docker\n',
+    replace: '    - Restart docker\n',
+    count: 1,
+  },
+];
+
+/** The fixes for the roles a host installs (Galaxy names such as `indigo-dc.consul`). */
+export function fixesFor(installed: readonly string[]): CompatFix[] {
+  return COMPAT_FIXES.filter((f) => installed.includes(`indigo-dc.${f.role}`));
+}
+
+/**
+ * The Python 3 program (standard library only) the bootstrap runs as `python3 compat.py
+ * <roles dir>`: checks every fix's target text first (all or nothing), then applies them and
+ * stamps each role with the ids applied, so a second run (same install) skips them.
+ */
+export function compatProgram(installed: readonly string[]): string {
+  const fixes = fixesFor(installed).map((f) => ({
+    id: f.id,
+    role: `indigo-dc.${f.role}`,
+    file: f.file,
+    lines: f.lines,
+    find: f.find,
+    replace: f.replace,
+    count: f.count,
+  }));
+  // A JSON string of pure ASCII is also a Python string literal with the same value.
+  const data = JSON.stringify(JSON.stringify(fixes)).replace(/[^\x20-\x7e]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+  return [
+    '# clusterc: compatibility fixes of the pinned indigo-dc roles for ansible-core >= 2.14 on',
+    '# Ubuntu 22.04 (src/emit/hot/bootstrap/compat.ts, src/emit/hot/QUIRKS.md).',
+    'import json, os, sys',
+    `FIXES = json.loads(${data})`,
+    'root = sys.argv[1]',
+    'def stamp_of(role):',
+    "    return os.path.join(root, role, '.clusterc-compat')",
+    'def applied(role):',
+    '    try:',
+    '        with open(stamp_of(role)) as f:',
+    '            return f.read().split()',
+    '    except OSError:',
+    '        return []',
+    'todo, errors = [], []',
+    'for fx in FIXES:',
+    "    if fx['id'] in applied(fx['role']):",
+    '        continue',
+    "    path = os.path.join(root, fx['role'], fx['file'])",
+    '    try:',
+    "        with open(path, encoding='utf-8') as f:",
+    '            text = f.read()',
+    '    except OSError as e:',
+    "        errors.append('%s %s: cannot read it for fix %s: %s' % (fx['role'], fx['file'], fx['id'], e))",
+    '        continue',
+    "    found = text.count(fx['find'])",
+    "    if found != fx['count']:",
+    "        errors.append('%s %s: fix %s (lines %s) expects its target text %d time(s) but finds it %d time(s); the pinned role changed, review the fix' % (fx['role'], fx['file'], fx['id'], fx['lines'], fx['count'], found))",
+    '        continue',
+    '    todo.append((fx, path))',
+    'if errors:',
+    '    for e in errors:',
+    "        print('clusterc compat: ' + e, file=sys.stderr)",
+    '    sys.exit(1)',
+    'for fx, path in todo:',
+    "    with open(path, encoding='utf-8') as f:",
+    '        text = f.read()',
+    "    with open(path + '.clusterc-tmp', 'w', encoding='utf-8') as f:",
+    "        f.write(text.replace(fx['find'], fx['replace']))",
+    "    os.replace(path + '.clusterc-tmp', path)",
+    "    with open(stamp_of(fx['role']), 'a') as f:",
+    "        f.write(fx['id'] + '\\n')",
+    "    print('clusterc compat: %s %s lines %s: %s' % (fx['role'], fx['file'], fx['lines'], fx['id']))",
+    '',
+  ].join('\n');
+}
