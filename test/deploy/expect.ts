@@ -124,9 +124,16 @@ export function checkServer(m: ClusterModel, stack: Stack, server: ServerBoot, m
       eq('MESOS_CLUSTER', me.get('MESOS_CLUSTER'), s.mesos.clusterName);
     }
     if (s.mesos.authenticateHttp) {
-      // Mesos reads a text credentials file as whitespace-separated `principal secret` lines.
+      // Mesos reads a JSON credentials file as {credentials: [{principal, secret}]} (compat fix
+      // mesos-credentials-json; the role's text form splits on whitespace).
       const cred = r.read('/var/lib/mesos/credentials');
-      eq('mesos credentials (templates/mesos-credentials.j2, as Mesos splits it)', cred === undefined ? undefined : cred.trim().split(/\s+/), [value(s.mesos.username), value(s.mesos.password)]);
+      let parsed: unknown;
+      try {
+        parsed = cred === undefined ? undefined : JSON.parse(cred);
+      } catch {
+        parsed = cred;
+      }
+      eq('mesos credentials (templates/mesos-credentials.j2, as Mesos reads it)', parsed, { credentials: [{ principal: value(s.mesos.username), secret: value(s.mesos.password) }] });
     }
     for (const f of [
       { svc: s.marathon, id: 'marathon', file: '/etc/marathon/.marathonenv', master: 'MARATHON_MASTER', zk: 'MARATHON_ZK', zkWant: `zk://${zk}/marathon`, cred: 'MARATHON_HTTP_CREDENTIALS', ks: 'MARATHON_SSL_KEYSTORE_PASSWORD', roleDefault: 'ZpUEGgvzQhpo' },

@@ -42,4 +42,17 @@ describe('model: platform checks', () => {
     expect(imageOs('almalinux')).to.deep.equal({ distribution: 'almalinux' });
     expect(imageOs('mesos-node')).to.equal(undefined);
   });
+
+  it('refuses Consul names the command line or DNS cannot carry (CS2064)', () => {
+    const consul = (attrs: string): string[] => {
+      const src = `cluster "c" {\n  masters 1\n  agents 1\n  consul { ${attrs} }\n}\n`;
+      const diag = new DiagnosticCollector();
+      lowerSpec(parseForTest(src, 'p.cluster', diag), diag);
+      return diag.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${src.slice(d.primary!.span.start, d.primary!.span.end)}`);
+    };
+    expect(consul('datacenter = "bari-1"  domain = "cluster.local"')).to.deep.equal([]);
+    expect(consul('datacenter = "bari 1"')).to.deep.equal(['CS2064 "bari 1"']);
+    expect(consul('domain = "a..b"')).to.deep.equal(['CS2064 "a..b"']);
+    expect(consul("domain = \"it's\"")).to.deep.equal([`CS2064 "it's"`]);
+  });
 });

@@ -204,7 +204,8 @@ function cluster(name: string): fc.Arbitrary<Shape> {
       marathon: fc.option(attrs({ enabled: bool, username: strOrInput, password, ssl: bool }), { nil: undefined }),
       chronos: fc.option(attrs({ enabled: bool, username: strOrInput, password, ssl: bool }), { nil: undefined }),
       zookeeper: fc.option(fc.boolean(), { nil: undefined }),
-      consul: fc.option(attrs({ datacenter: lowerName(8).map((s) => [quote(s)]), domain: lowerName(8).map((s) => [quote(s)]) }), { nil: undefined }),
+      // a DNS label may not end in `-` (CS2064)
+      consul: fc.option(attrs({ datacenter: lowerName(8).map((s) => [quote(s)]), domain: lowerName(8).map((s) => [quote(s.replace(/-+$/, ''))]) }), { nil: undefined }),
       // calico and rexray are refused (CS2062, CS2063: nothing can deploy them), so valid specs have neither.
       elasticity: fc.option(attrs({ idle_timeout: duration }), { nil: undefined }),
     })

@@ -314,4 +314,13 @@ The block is checked as if the count were in its place.`,
 the same name in different files given to one \`check\` or \`compile\` would overwrite each other's
 output, so the command refuses both (within one file the error is CS2008). Rename one of them.`,
   },
+  CS2064: {
+    name: 'bad-consul-name',
+    severity: 'error',
+    message: (a: { name: string; value: string; what: string }) => `consul ${a.name} ${tick(a.value)} is not ${a.what}`,
+    explain: `The Consul datacenter and domain become arguments of the consul agent (\`-dc\`, \`-domain\`) and
+the DNS domain dnsmasq forwards to Consul. Consul accepts a datacenter of letters, digits, \`-\` and \`_\`,
+and a domain of DNS labels joined by dots; anything else (a space, a quote, an empty string) would split the
+command line or never resolve. Examples: \`datacenter = "bari"\`, \`domain = "consul"\`.`,
+  },
 });

@@ -84,3 +84,22 @@ export function checkUnavailableServices(diag: DiagnosticCollector, blocks: Read
   const calico = blocks.get('calico');
   if (calico) diag.report('CS2063', calico.name.span, {}, { label: 'cannot work with current Docker', help: 'remove the `calico` block; containers use Docker bridge networking' });
 }
+
+/**
+ * Consul names reach the consul container's command line (compat fix consul-datacenter-domain:
+ * `-dc "{{ consul_dc }}" -domain "{{ consul_domain }}"`, split with shlex) and Consul itself: a
+ * datacenter is letters, digits, `-` and `_`; a domain is DNS labels joined by dots (CS2064).
+ */
+export function checkConsulNames(diag: DiagnosticCollector, consul: Block | undefined): void {
+  const rules: readonly [string, RegExp, string][] = [
+    ['datacenter', /^[A-Za-z0-9_-]{1,63}$/, 'letters, digits, `-` and `_`'],
+    ['domain', /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/, 'DNS labels (letters, digits, inner `-`) joined by dots'],
+  ];
+  for (const [name, re, what] of rules) {
+    const a = consul?.body?.find((st) => st.kind === 'attribute' && st.name.name === name);
+    if (a?.kind !== 'attribute' || a.value?.kind !== 'string') continue;
+    if (!re.test(a.value.value)) {
+      diag.report('CS2064', a.value.span, { name, value: a.value.value, what }, { help: `use ${what}, e.g. \`${name === 'domain' ? 'consul' : 'bari'}\`` });
+    }
+  }
+}

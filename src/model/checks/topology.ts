@@ -8,7 +8,7 @@ import type { DiagnosticCollector } from '../../diagnostics/collector.js';
 import type { Span } from '../../diagnostics/span.js';
 import type { Block } from '../../spec/ast.js';
 import type { LoweredGroup } from '../groups.js';
-import { checkPlatform, checkUnavailableServices } from './platform.js';
+import { checkConsulNames, checkPlatform, checkUnavailableServices } from './platform.js';
 import type { CloudSettings, GroupSize, Input } from '../model.js';
 
 /** What the topology checks look at. */
@@ -50,6 +50,7 @@ export function checkTopology(diag: DiagnosticCollector, t: TopologyInfo): void 
   const images = [t.cloud.image, ...groups.map((g) => g.group.image)].filter((i): i is NonNullable<typeof i> => i !== undefined);
   checkPlatform(diag, t.cloud, t.blocks.get('cloud'), images);
   checkUnavailableServices(diag, t.blocks);
+  checkConsulNames(diag, t.blocks.get('consul'));
   checkVip(diag, t);
   checkCalico(diag, t.blocks.get('calico'));
   const elasticity = t.blocks.get('elasticity');

@@ -147,7 +147,27 @@ export const COMPAT_FIXES: readonly CompatFix[] = [
     find: '    - restart docker\n',
     replace: '    - Restart docker\n',
     count: 1,
+  },  {
+    id: 'consul-datacenter-domain',
+    role: 'consul',
+    file: 'tasks/consul.yml',
+    lines: '26, 51, 75',
+    why: 'no task reads `consul_dc`, and a non-default `consul_domain` points dnsmasq at Consul (templates/10-consul.j2) while Consul serves only `consul.`: the three container command lines now pass `-dc` and `-domain` (progrium/consul hands its arguments to `consul agent`). The model refuses datacenter and domain values that would not survive the command line (CS2064)',
+    find: ' -ui-dir /ui\n',
+    replace: ' -dc "{{ consul_dc }}" -domain "{{ consul_domain }}" -ui-dir /ui\n',
+    count: 3,
   },
+  {
+    id: 'mesos-credentials-json',
+    role: 'mesos',
+    file: 'templates/mesos-credentials.j2',
+    lines: '1',
+    why: 'the text credentials file is `principal secret` on one line, which Mesos splits on whitespace: a password with a space (or a newline) breaks HTTP authentication. Mesos also reads a JSON credentials file (`{"credentials": [{"principal": ..., "secret": ...}]}`, --credentials), which carries any string',
+    find: '{{mesos_username}} {{mesos_password}}',
+    replace: "{{ {'credentials': [{'principal': mesos_username, 'secret': mesos_password}]} | to_json }}",
+    count: 1,
+  },
+
 ];
 
 /** The fixes for the roles a host installs (Galaxy names such as `indigo-dc.consul`). */
