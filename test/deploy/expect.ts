@@ -167,6 +167,13 @@ export function checkServer(m: ClusterModel, stack: Stack, server: ServerBoot, m
       const iso = env.get('MESOS_ISOLATION');
       if (iso !== undefined && !/^[A-Za-z0-9_/]+(,[A-Za-z0-9_/]+)*$/.test(iso)) fail.push(`agent MESOS_ISOLATION is not a comma-separated list of isolators: ${iso}`);
     }
+    // The agent runs as the mesos_slave_image container (compat fixes mesos-agent-packages/-container).
+    const agent = containers('mesos-slave')[0]?.['args'] as Rec | undefined; // the first run; the handler restarts it later by name
+    const aenv = (agent?.['env'] ?? {}) as Rec;
+    eq('agent container image (ansible-role-mesos defaults/main.yml:27)', agent?.['image'], 'indigodatacloud/mesos-slave:1.5.0');
+    eq('agent container MESOS_MASTER', aenv['MESOS_MASTER'], `zk://${zk}/mesos`);
+    eq('agent container MESOS_IP', aenv['MESOS_IP'], self);
+    eq('agent container network, pid, privileged', [agent?.['network_mode'], agent?.['pid_mode'], agent?.['privileged']], ['host', 'host', true]);
     if (s.rexray.enabled) {
       const text = r.read('/etc/rexray/config.yml');
       if (text === undefined) fail.push('rexray: /etc/rexray/config.yml not rendered (ansible-role-mesos tasks/install-rexray.yml)');
