@@ -144,7 +144,7 @@ withWait(
   ),
   'deployment is complete or failed',
 )
-  .addHelpText('after', `\nExample:\n  $ clusterc submit examples/mesos-ha.cluster --inputs mesos-prod.inputs.json -p marathon_password=$PW --group cms --wait\n${ORCHENT_ENV}`)
+  .addHelpText('after', `\nExample:\n  $ cp out/mesos-prod.tosca.inputs.json prod.inputs.json   # written by compile; fill in the nulls\n  $ clusterc submit examples/mesos-ha.cluster --inputs prod.inputs.json -p marathon_password=$PW --group cms --wait\n${ORCHENT_ENV}`)
   .action((file: string, opts) => run(async () => (await import('./cli/submit.js')).runSubmit(file, opts)));
 
 for (const [name, description, example] of [
