@@ -129,6 +129,7 @@ function lowerCluster(c: ClusterDecl, diag: DiagnosticCollector): ClusterModel |
     hostIds,
     pools: pools.map((p) => p.group),
     loadBalancers: lbs,
+    mastersPublic: masters?.group.public ?? false,
   });
 
   checkTopology(diag, {

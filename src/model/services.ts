@@ -69,8 +69,13 @@ class Settings {
   }
 
   bool(attr: string, dflt: boolean): boolean {
-    const v = this.plain(attr)?.value;
-    return typeof v === 'boolean' ? v : dflt;
+    return this.boolAt(attr, dflt).value;
+  }
+
+  /** A boolean with the span of the written value (undefined when defaulted). */
+  boolAt(attr: string, dflt: boolean): { value: boolean; span?: Span } {
+    const v = this.plain(attr);
+    return v && typeof v.value === 'boolean' ? { value: v.value, span: v.span } : { value: dflt };
   }
 
   str(attr: string, dflt: string): string {
@@ -138,6 +143,8 @@ export interface ServiceInfo {
   readonly hostIds: { readonly masters: readonly string[]; readonly agents: readonly string[]; readonly loadBalancers: readonly string[] };
   readonly pools: readonly HostGroup[];
   readonly loadBalancers: LoweredGroup | undefined;
+  /** The masters get public (floating) IPs, so their world rules open to 0.0.0.0/0. */
+  readonly mastersPublic: boolean;
 }
 
 /** Lowers every service block and the services the topology implies. */
@@ -151,7 +158,8 @@ export function lowerServices(ctx: ValueCtx, info: ServiceInfo): Services {
   };
 
   const mesosS = new Settings(ctx, info.blocks.get('mesos'), 'mesos');
-  const authenticateHttp = mesosS.bool('authenticate_http', true);
+  const authHttp = mesosS.boolAt('authenticate_http', true);
+  const authenticateHttp = authHttp.value;
   const mesosUser = mesosS.param<string>('username', 'mesos_username') ?? lit('admin');
   const mesosPass = mesosS.param<string>('password', 'mesos_password')
     ?? (authenticateHttp && !mesosS.has('password') ? implicitPassword('mesos', 'Mesos HTTP') : lit(''));
@@ -165,16 +173,35 @@ export function lowerServices(ctx: ValueCtx, info: ServiceInfo): Services {
     clusterName: mesosS.str('cluster_name', info.clusterName),
   };
 
-  const framework = (name: 'marathon' | 'chronos', what: string): Services['marathon'] => {
+  // World-open admin ports: the masters' own when they are public, and the UIs marathon-lb proxies
+  // on public load balancers (src/roles/plan.ts) while Marathon runs.
+  const lbPublic = info.loadBalancers?.group.public === true;
+  const worldOpen = (marathonOn: boolean): boolean => info.mastersPublic || (lbPublic && marathonOn);
+  const privateHelp = (marathonOn: boolean): string =>
+    `make the ${lbPublic && marathonOn ? 'masters and load balancers' : 'masters'} private with \`public = false\``;
+  const framework = (name: 'marathon' | 'chronos', what: string, marathonOn?: boolean): Services['marathon'] => {
     const s = new Settings(ctx, info.blocks.get(name), name);
     const enabled = s.bool('enabled', true);
     const username = s.param<string>('username', `${name}_username`) ?? lit('admin');
     const password = s.param<string>('password', `${name}_password`)
       ?? (enabled && !s.has('password') ? implicitPassword(name, what) : lit(''));
-    return { enabled, hosts: enabled ? masters : [], origin: s.origin, username, password, ssl: s.bool('ssl', true) };
+    const ssl = s.boolAt('ssl', true);
+    if (enabled && !ssl.value && ssl.span && worldOpen(marathonOn ?? enabled)) {
+      ctx.diag.report('CS2072', ssl.span, { service: what, port: name === 'marathon' ? 8080 : 4400 }, {
+        label: 'plain HTTP with Basic authentication',
+        help: `remove \`ssl = false\`, or ${privateHelp(marathonOn ?? enabled)}`,
+      });
+    }
+    return { enabled, hosts: enabled ? masters : [], origin: s.origin, username, password, ssl: ssl.value };
   };
   const marathon = framework('marathon', 'Marathon');
-  const chronos = framework('chronos', 'Chronos');
+  const chronos = framework('chronos', 'Chronos', marathon.enabled);
+  if (!authenticateHttp && authHttp.span && worldOpen(marathon.enabled)) {
+    ctx.diag.report('CS2071', authHttp.span, {}, {
+      label: 'anyone who reaches port 5050 can use the Mesos API',
+      help: `remove \`authenticate_http = false\`, or ${privateHelp(marathon.enabled)}`,
+    });
+  }
 
   const zk = new Settings(ctx, info.blocks.get('zookeeper'), 'zookeeper');
   const consulS = new Settings(ctx, info.blocks.get('consul'), 'consul');

@@ -171,7 +171,8 @@ function textOf(v: Value): string {
 
 /**
  * Lowers the value of `attr` to a Param: a literal, or a reference to a new input named
- * `inputName` when the value is `input` / `secret`. Reports literal passwords (CS2021).
+ * `inputName` when the value is `input` / `secret`. Reports literal passwords (CS2021); a password
+ * input is always hidden and takes no default (CS2070).
  */
 export function lowerParam<T extends LiteralValue>(
   ctx: ValueCtx,
@@ -189,7 +190,13 @@ export function lowerParam<T extends LiteralValue>(
       return undefined;
     }
     let def: LiteralValue | undefined;
-    if (v.default) {
+    if (v.default && spec.password) {
+      // A password is always secret: a default would be written into both outputs (CS2070).
+      ctx.diag.report('CS2070', v.default.span, { name }, {
+        label: 'this default would be written into both generated templates',
+        help: `write \`${name} = secret\` and supply the value at deployment time`,
+      });
+    } else if (v.default) {
       def = literalOf(ctx, v.default, spec, name);
       if (def === undefined) return undefined;
     }
@@ -197,7 +204,8 @@ export function lowerParam<T extends LiteralValue>(
       name: inputName,
       type: inputTypeOf(spec.type),
       ...(def !== undefined ? { default: def } : {}),
-      secret: v.secret,
+      // A password input is hidden whether it was written `input` or `secret`.
+      secret: v.secret || spec.password === true,
       description,
       ...(spec.min !== undefined ? { min: spec.min } : {}),
       ...(spec.max !== undefined ? { max: spec.max } : {}),

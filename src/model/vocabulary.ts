@@ -11,7 +11,7 @@ export interface AttrSpec {
   readonly type: ValueType;
   /** `input` / `secret` may stand for the value. */
   readonly param: boolean;
-  /** The value is a password: a literal triggers a warning. */
+  /** The value is a password: a literal triggers a warning; an input is always hidden and takes no default. */
   readonly password?: boolean;
   /** Inclusive bounds in normalised units (bytes, seconds). */
   readonly min?: number;

@@ -323,4 +323,38 @@ the DNS domain dnsmasq forwards to Consul. Consul accepts a datacenter of letter
 and a domain of DNS labels joined by dots; anything else (a space, a quote, an empty string) would split the
 command line or never resolve. Examples: \`datacenter = "bari"\`, \`domain = "consul"\`.`,
   },
+  CS2070: {
+    name: 'password-default',
+    severity: 'error',
+    message: (a: { name: string }) => `${tick(a.name)} is a password and takes no default`,
+    explain: `A password attribute (the \`password\` of mesos, marathon, chronos and rexray) always becomes
+a hidden input, whether it is written \`input\` or \`secret\`. A default such as \`password = input("pw")\`
+would be written into both generated templates, in version control and in the orchestrator's records,
+so clusterc refuses it. Write \`password = secret\` (or \`input\`) and supply the value at deployment time.`,
+  },
+  CS2071: {
+    name: 'mesos-http-unauthenticated',
+    severity: 'warning',
+    configurable: true,
+    message: (_a: object) => 'the Mesos master port 5050 is open to the world with no authentication',
+    explain: `With \`authenticate_http = false\` the Mesos masters serve their HTTP API and web UI on port
+5050 without asking for credentials. On public masters that port is open to 0.0.0.0/0, and so it is on
+public load balancers, whose marathon-lb proxies it: anyone who can reach a floating IP can read the
+cluster state, kill frameworks and tasks, and reserve resources. Remove \`authenticate_http = false\`
+(authentication is on by default), make the masters and load balancers private (\`public = false\`), or
+allow it with --allow mesos-http-unauthenticated.`,
+  },
+  CS2072: {
+    name: 'plaintext-framework-auth',
+    severity: 'warning',
+    configurable: true,
+    message: (a: { service: string; port: number }) =>
+      `${a.service} sends its Basic-auth password in clear text on the world-open port ${a.port}`,
+    explain: `With \`ssl = false\` Marathon serves plain HTTP on port 8080 and Chronos on port 4400 instead of
+HTTPS on 8443 and 4443. Both ask for HTTP Basic authentication, which carries the username and password
+in every request, readable by anyone on the path; on public masters, and on public load balancers whose
+marathon-lb proxies the UIs, the port is open to 0.0.0.0/0. Remove \`ssl = false\` (TLS is on by default),
+make the masters and load balancers private (\`public = false\`), or allow it with
+--allow plaintext-framework-auth.`,
+  },
 });
