@@ -129,4 +129,17 @@ setting (1000 by default; members of a ResourceGroup or AutoScalingGroup count).
 load balancer is a port, a server and, when public, a floating IP. Use fewer hosts, or ask the cloud
 operator to raise max_resources_per_stack. Allow with --allow hot-too-many-resources.`,
   },
+  CS3280: {
+    name: 'hot-unused-input',
+    severity: 'note',
+    configurable: true,
+    message: (a: { attribute: string; input: string; reason: string }) =>
+      `${tick(a.attribute)} is an input the HOT output does not use (${a.reason}); parameter ${tick(a.input)} is not declared there`,
+    explain: `Every parameter of the HOT output is read by a get_param: a parameter that nothing reads would
+be asked for by \`openstack stack create\` and do nothing. When a spec attribute is given as
+\`input\` (or \`secret\`) but the HOT output has no place for it (cpus and memory, which the flavor
+decides; the credentials of a disabled service, whose role is left out), the parameter is left out
+of the HOT output and this note names the attribute. The TOSCA output may still use it. Allow with
+--allow hot-unused-input.`,
+  },
 });

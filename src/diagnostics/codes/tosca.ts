@@ -167,4 +167,16 @@ marathon_jks_password, ...). The INDIGO playbooks of the Mesos types pass none o
 no property for them, so the TOSCA output cannot change them. The HOT output generates them per cluster
 (OS::Heat::RandomString). Allow with --allow tosca-keystore-defaults.`,
   },
+  CS3120: {
+    name: 'tosca-unused-input',
+    severity: 'note',
+    configurable: true,
+    message: (a: { attribute: string; input: string; reason: string }) =>
+      `${tick(a.attribute)} is an input the TOSCA output does not use (${a.reason}); input ${tick(a.input)} is not declared there`,
+    explain: `Every input of the TOSCA output is read by a get_input: an input that nothing reads would be
+asked for at deployment time and do nothing. When a spec attribute is given as \`input\` (or
+\`secret\`) but the TOSCA output has no place for it (for example the credentials of a disabled
+Chronos, which the INDIGO master does not run), the input is left out of the TOSCA output and this
+note names the attribute. The HOT output may still use it. Allow with --allow tosca-unused-input.`,
+  },
 });

@@ -12,7 +12,8 @@ import type { HotRefs } from './bootstrap/index.js';
 import { hostAddress, literalCount, type HotContext, type HotMode } from './context.js';
 import { reportLossy } from './lossy.js';
 import { buildOutputs } from './outputs.js';
-import { buildParameters } from './parameters.js';
+import { buildParameters, type ParameterPlan } from './parameters.js';
+import { inputUses } from '../unused-inputs.js';
 import { planCluster } from '../../roles/index.js';
 import { buildGeneratedSecrets, generatedSecretResource } from './resources/secrets.js';
 import { buildAgentPool } from './resources/agents.js';
@@ -80,14 +81,64 @@ export function buildHot(m: ClusterModel, opts: HotOptions, diag: DiagnosticColl
     Object.assign(resources, hosts, b.resources);
   }
   checkLimits(ctx, resources);
+  const outputs = buildOutputs(ctx);
+  pruneUnused(m, p, [resources, outputs], diag);
   return {
     heat_template_version: version,
     description: m.description !== '' ? m.description : `Mesos cluster ${m.name}`,
     parameter_groups: p.groups,
     parameters: p.parameters,
     resources,
-    outputs: buildOutputs(ctx),
+    outputs,
   };
+}
+
+/** Why the HOT output does not read the input of `attribute` (CS3280), or undefined when CS3206 says so. */
+function unusedReason(m: ClusterModel, attribute: string): string | undefined {
+  const [owner, attr] = attribute.split('.');
+  if (attr === 'disk') return undefined;
+  if (attr === 'cpus' || attr === 'memory') return `the servers get the ${attr} of their flavor`;
+  const s = m.services;
+  if (owner === 'marathon' && !s.marathon.enabled) return 'Marathon is disabled, its role is left out';
+  if (owner === 'chronos' && !s.chronos.enabled) return 'Chronos is disabled, its role is left out';
+  if (owner === 'mesos' && !s.mesos.authenticateHttp) return 'Mesos HTTP authentication is off';
+  return 'no resource reads it';
+}
+
+/**
+ * Removes the parameters of model inputs that no `get_param` in `used` reads (and their
+ * parameter_groups entries), reporting CS3280 at each attribute that made one.
+ */
+function pruneUnused(m: ClusterModel, p: ParameterPlan, used: YamlValue[], diag: DiagnosticCollector): void {
+  const read = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v !== null && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        if (k === 'get_param' && typeof x === 'string') read.add(x);
+        else if (k === 'get_param' && Array.isArray(x) && typeof x[0] === 'string') read.add(x[0]);
+        else walk(x);
+      }
+    }
+  };
+  walk(used);
+  const uses = inputUses(m);
+  const dropped = new Set<string>();
+  for (const i of m.inputs) {
+    if (read.has(i.name)) continue;
+    delete p.parameters[i.name];
+    dropped.add(i.name);
+    for (const u of uses.get(i.name) ?? []) {
+      const reason = unusedReason(m, u.attribute);
+      if (reason === undefined) continue;
+      diag.report('CS3280', u.origin ?? i.origin ?? m.origin, { attribute: u.attribute, input: i.name, reason }, { label: 'not used by the heat output' });
+    }
+  }
+  if (dropped.size === 0) return;
+  const groups = p.groups as { label: string; description: string; parameters: string[] }[];
+  for (const g of groups) g.parameters = g.parameters.filter((n) => !dropped.has(n));
+  const kept = groups.filter((g) => g.parameters.length > 0);
+  p.groups.splice(0, p.groups.length, ...kept);
 }
 
 /** Emits the HOT text for one cluster, or undefined when it reported errors. */

@@ -97,9 +97,9 @@ function gib(bytes: number): string {
 
 function flavorDescription(g: HostGroup): string {
   const wants: string[] = [];
-  if (g.cpus) wants.push(g.cpus.kind === 'literal' ? `${g.cpus.value} cpus` : `cpus of parameter ${g.cpus.input}`);
-  if (g.memory) wants.push(g.memory.kind === 'literal' ? `${gib(g.memory.value)} memory` : `memory of parameter ${g.memory.input}`);
-  if (g.disk) wants.push(g.disk.kind === 'literal' ? `${gib(g.disk.value)} disk` : `disk of parameter ${g.disk.input}`);
+  if (g.cpus) wants.push(g.cpus.kind === 'literal' ? `${g.cpus.value} cpus` : 'cpus as an input (TOSCA only)');
+  if (g.memory) wants.push(g.memory.kind === 'literal' ? `${gib(g.memory.value)} memory` : 'memory as an input (TOSCA only)');
+  if (g.disk) wants.push(g.disk.kind === 'literal' ? `${gib(g.disk.value)} disk` : 'disk as an input (TOSCA only)');
   return `flavor of each host of ${g.id}` + (wants.length > 0 ? `; the spec asks for ${wants.join(', ')}` : '');
 }
 

@@ -5,7 +5,8 @@
 // reported an error. The built object is checked against node-types/ before it is serialised; a
 // failed self-check is an internal error (CS0001), never a returned text.
 import type { DiagnosticCollector } from '../../diagnostics/collector.js';
-import type { ClusterModel } from '../../model/model.js';
+import type { ClusterModel, Input } from '../../model/model.js';
+import { inputUses } from '../unused-inputs.js';
 import { toCanonicalYaml, type YamlValue } from '../yaml.js';
 import { artifactFile, planCluster, ROLES, type RoleId } from '../../roles/index.js';
 import type { ArtifactResolver } from './artifacts.js';
@@ -37,20 +38,52 @@ const resolveArtifact: ArtifactResolver = (id) => {
   return role ? artifactFile(role) : undefined;
 };
 
+/**
+ * The model as the TOSCA output sees it: the INDIGO master installs Marathon even when the spec
+ * disables it (CS3111) and its `marathon_password` property is required, so a disabled Marathon
+ * without a password gets a secret input instead of the empty password lowering gives it.
+ */
+function toscaModel(m: ClusterModel): ClusterModel {
+  const mt = m.services.marathon;
+  if (mt.enabled || mt.password.kind !== 'literal' || mt.password.value !== '') return m;
+  const taken = new Set(m.inputs.map((i) => i.name));
+  let name = 'marathon_password';
+  for (let k = 2; taken.has(name); k++) name = `marathon_password_${k}`;
+  const input: Input = {
+    name, type: 'string', secret: true, implicit: true, origin: undefined,
+    description: 'Marathon password (the INDIGO master installs Marathon even when the spec disables it)',
+  };
+  return {
+    ...m,
+    services: { ...m.services, marathon: { ...mt, password: { kind: 'input', input: name, origin: mt.password.origin } } },
+    inputs: [...m.inputs, input],
+  };
+}
+
+/** Inputs whose absence from the TOSCA output another note already reports (CS3103, CS3106-CS3108). */
+const REPORTED_ELSEWHERE = /^(cloud\.(network|public_network|key_name|availability_zone)|rexray\.)/;
+
 /** Builds the TOSCA service template object (TOSCA §3.9) for one cluster. */
-export function buildTosca(m: ClusterModel, opts: ToscaOptions, diag: DiagnosticCollector): Record<string, YamlValue> {
+export function buildTosca(spec: ClusterModel, opts: ToscaOptions, diag: DiagnosticCollector): Record<string, YamlValue> {
+  const m = toscaModel(spec);
   reportLossy(m, diag);
   const inputs = buildInputs(m.inputs, diag);
   // The world-facing ports come from the role catalog's plan, the same rules the HOT security groups use.
   const plans = new Map(planCluster(m).map((p) => [p.group.id, p.ports]));
   const nodeTemplates = buildNodeTemplates({ m, diag, resolveArtifact, worldPorts: (g) => plans.get(g.id) ?? [] });
   const outputs = buildOutputs(m);
-  // Inputs of the cloud placement settings that only the HOT output uses (CS3106-CS3108) are not
-  // declared: each would be a required TOSCA input that does nothing (and an unused-input lint).
+  // An input nothing reads is not declared: it would be a required TOSCA input that does nothing
+  // (and an unused-input lint). Each is reported once, at the attribute that made it (CS3120).
   const used = referencedInputs([nodeTemplates, outputs]);
-  const c = m.cloud;
-  for (const p of [c.keyName, c.network, c.publicNetwork, c.availabilityZone]) {
-    if (p?.kind === 'input' && !used.has(p.input)) delete inputs[p.input];
+  const uses = inputUses(m);
+  for (const i of m.inputs) {
+    if (used.has(i.name)) continue;
+    delete inputs[i.name];
+    for (const u of uses.get(i.name) ?? []) {
+      if (REPORTED_ELSEWHERE.test(u.attribute)) continue;
+      const reason = u.attribute.startsWith('chronos.') && !m.services.chronos.enabled ? 'Chronos is disabled, the INDIGO master does not run it' : 'no INDIGO property takes it';
+      diag.report('CS3120', u.origin ?? i.origin ?? m.origin, { attribute: u.attribute, input: i.name, reason }, { label: 'not used by the tosca output' });
+    }
   }
   return {
     tosca_definitions_version: 'tosca_simple_yaml_1_0',

@@ -65,7 +65,13 @@ export function reportLossy(m: ClusterModel, diag: DiagnosticCollector): void {
   if (first && el.idleTimeout !== DEFAULT_IDLE_TIMEOUT) {
     diag.report('CS3112', el.origin ?? first.size.origin ?? m.origin, { timeout: specDuration(el.idleTimeout) }, { label: 'not representable in tosca' });
   }
-  if (!s.marathon.enabled) diag.report('CS3111', s.marathon.origin ?? m.origin, {}, { label: 'not representable in tosca' });
+  if (!s.marathon.enabled) {
+    const pw = s.marathon.password;
+    diag.report('CS3111', s.marathon.origin ?? m.origin, {}, {
+      label: 'not representable in tosca',
+      ...(pw.kind === 'input' ? { notes: [`Marathon still needs a password: the TOSCA output asks for input ${tick(pw.input)}`] } : {}),
+    });
+  }
   // Type-level role artifacts not overridden (custom_types.yaml @40fa4d6: LRMS.FrontEnd/WorkerNode.Mesos
   // nfs_role, Compute os_users_role, ElasticCluster clues_role and im_role).
   const unpinned = ['`indigo-dc.nfs,master`', '`indigo-dc.os_users`', ...(first ? ['`indigo-dc.clues,master`', '`grycap.im,master`'] : [])];

@@ -4,6 +4,7 @@
 import { expect } from 'chai';
 import YAML from 'yaml';
 import { buildHot, HOT_TOP_ORDER } from '../../../src/emit/hot/index.js';
+import { inputParameter } from '../../../src/emit/hot/parameters.js';
 import { toCanonicalYaml } from '../../../src/emit/yaml.js';
 import { DiagnosticCollector } from '../../../src/diagnostics/collector.js';
 import type { ClusterModel } from '../../../src/model/model.js';
@@ -55,11 +56,17 @@ describe('HOT emitter', () => {
     });
 
     it('types counts and sizes as numbers with ranges and units', () => {
-      const { hot } = emit(upstreamShapeModel());
+      const m = upstreamShapeModel();
+      const { hot, diagnostics } = emit(m);
       expect(hot.parameters['slave_num']).to.deep.include({ type: 'number', default: 2 });
       expect(hot.parameters['slave_num'].constraints[0].range).to.deep.equal({ min: 1 });
-      expect(hot.parameters['slave_mem']).to.include({ type: 'number', default: 2e9 });
-      expect(hot.parameters['slave_mem'].label).to.match(/\(bytes\)$/);
+      // the flavor decides cpus and memory: their inputs are no HOT parameters (CS3280)
+      expect(hot.parameters).to.not.have.property('slave_mem');
+      expect(hot.parameters).to.not.have.property('slave_cpus');
+      expect(codes(diagnostics).filter((c) => c === 'CS3280')).to.have.length(2);
+      const mem = inputParameter(m.inputs.find((i) => i.name === 'slave_mem')!);
+      expect(mem).to.include({ type: 'number', default: 2e9 });
+      expect(mem['label']).to.match(/\(bytes\)$/);
     });
 
     it('asks for a flavor parameter when a group has none (CS3203) and groups the parameters', () => {
@@ -70,7 +77,7 @@ describe('HOT emitter', () => {
       expect(flavorWarnings.map((d) => d.primary?.span.start)).to.deep.equal([100, 200, 300]);
       const groups = Object.fromEntries(hot.parameter_groups.map((g: any) => [g.label, g.parameters]));
       expect(groups['cloud']).to.include.members(['key_name', 'image', 'network', 'public_network', 'masters_flavor']);
-      expect(groups['sizes']).to.include.members(['slave_num', 'slave_cpus', 'slave_mem']);
+      expect(groups['sizes']).to.deep.equal(['slave_num']);
       expect(groups['credentials']).to.include.members(['mesos_password', 'marathon_password', 'chronos_password']);
       const all = hot.parameter_groups.flatMap((g: any) => g.parameters);
       expect(new Set(all).size).to.equal(all.length);

@@ -55,7 +55,7 @@ export function upstreamShapeModel(): ClusterModel {
     cloud: { os: { distribution: 'ubuntu', version: '16.04' }, origin: sp(30) },
     masters: group({ kind: 'masters', id: 'masters', size: { kind: 'fixed', count: lit(1), origin: undefined }, cpus: lit(2), memory: lit(2 * GB), public: true }, 100),
     agentPools: [
-      group({ kind: 'agents', id: 'agents', size: { kind: 'fixed', count: inp('slave_num', 210), origin: sp(210) }, cpus: inp('slave_cpus'), memory: inp('slave_mem') }, 200),
+      group({ kind: 'agents', id: 'agents', size: { kind: 'fixed', count: inp('slave_num', 210), origin: sp(210) }, cpus: inp('slave_cpus', 220), memory: inp('slave_mem', 230) }, 200),
     ],
     loadBalancers: group({ kind: 'load_balancers', id: 'load_balancers', size: { kind: 'fixed', count: lit(1), origin: undefined }, cpus: lit(2), memory: lit(2 * GB), public: true }, 300),
     services: services(),
