@@ -25,6 +25,11 @@ export const HEAT_UPDATE_RULES: Readonly<Record<string, HeatUpdateRules>> = {
       "rolling_updates"
     ]
   },
+  "OS::Heat::RandomString": {
+    "immutable": [],
+    "policies": {},
+    "updateAllowed": []
+  },
   "OS::Heat::ResourceGroup": {
     "immutable": [],
     "policies": {},
@@ -59,6 +64,14 @@ export const HEAT_UPDATE_RULES: Readonly<Record<string, HeatUpdateRules>> = {
       "input_values",
       "name",
       "servers"
+    ]
+  },
+  "OS::Heat::Value": {
+    "immutable": [],
+    "policies": {},
+    "updateAllowed": [
+      "type",
+      "value"
     ]
   },
   "OS::Heat::WaitCondition": {

@@ -113,10 +113,11 @@ describe('CLI writes', function () {
         stdio: 'ignore',
       });
       const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((res) => child.on('exit', (code, signal) => res({ code, signal })));
-      // Wait (a bounded number of polls) until both temporaries are written and the run waits to commit.
+      // Wait (a bounded number of polls) until all four temporaries (the two documents and their
+      // inputs files) are written and the run waits to commit.
       let polls = 0;
-      while (leftovers(dir).filter((n) => n.endsWith('.clusterc-tmp')).length < 2 && polls++ < 600 && child.exitCode === null) await sleep(50);
-      expect(leftovers(dir), 'temporaries written before the commit').to.have.length(2);
+      while (leftovers(dir).filter((n) => n.endsWith('.clusterc-tmp')).length < 4 && polls++ < 600 && child.exitCode === null) await sleep(50);
+      expect(leftovers(dir), 'temporaries written before the commit').to.have.length(4);
       child.kill(sig);
       const { signal } = await ended;
       expect(signal).to.equal(sig);

@@ -20,7 +20,7 @@ import heat_validate  # noqa: E402
 
 TYPES = ['OS::Heat::AutoScalingGroup', 'OS::Heat::ResourceGroup', 'OS::Heat::ScalingPolicy',
          'OS::Heat::SoftwareConfig', 'OS::Heat::SoftwareDeploymentGroup', 'OS::Heat::WaitCondition',
-         'OS::Heat::WaitConditionHandle', 'OS::Neutron::FloatingIP', 'OS::Neutron::Port',
+         'OS::Heat::WaitConditionHandle', 'OS::Heat::Value', 'OS::Heat::RandomString', 'OS::Neutron::FloatingIP', 'OS::Neutron::Port',
          'OS::Neutron::SecurityGroup', 'OS::Nova::Server']
 
 
