@@ -25,7 +25,8 @@ export async function runCheck(files: string[], opts: CheckOptions): Promise<num
     if (opts.dump === 'model') dumps.push(...res.models.map((m) => dumpModel(m, text)));
   });
   if (dumps.length > 0) process.stdout.write(dumps.join('---\n'));
-  const sources = new Map(inputs.map((i) => [i.file, i.text]));
+  // a file too large to read is shown with an empty text (CS0002 points at 1:1)
+  const sources = new Map([...tooLarge.map((d) => [d.primary?.span.file ?? '', ''] as const), ...inputs.map((i) => [i.file, i.text] as const)]);
   const code = exitCodeOf(printDiagnostics([...tooLarge, ...r.diagnostics], sources, { ...opts, diagnosticsToStderr: opts.dump !== undefined }));
   return unreadable > 0 ? EXIT_USAGE : code;
 }

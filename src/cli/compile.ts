@@ -69,7 +69,8 @@ export async function runCompile(files: string[], opts: CompileCliOptions): Prom
   if (opts.stdout && emit.targets?.length !== 1) throw new CliError('--stdout needs a single target: add `--target tosca` or `--target hot`');
   const { inputs, unreadable, tooLarge } = readInputs(files);
   const r = compileAll(inputs, emit);
-  const sources = new Map(inputs.map((i) => [i.file, i.text]));
+  // a file too large to read is shown with an empty text (CS0002 points at 1:1)
+  const sources = new Map([...tooLarge.map((d) => [d.primary?.span.file ?? '', ''] as const), ...inputs.map((i) => [i.file, i.text] as const)]);
   const code = exitCodeOf(printDiagnostics([...tooLarge, ...r.diagnostics], sources, { ...opts, diagnosticsToStderr: opts.stdout === true }));
   if (unreadable > 0) {
     if (inputs.length > 0) process.stderr.write(`error: nothing written: ${unreadable === 1 ? 'a file' : `${unreadable} files`} could not be read\n`);
