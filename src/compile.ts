@@ -45,17 +45,8 @@ export interface CompileResult {
 }
 
 /** The largest spec the compiler reads, in UTF-8 bytes (README: 1 MiB); larger is CS0002. */
-export const MAX_SPEC_BYTES = 1024 * 1024;
-
-/** The CS0002 diagnostic of a spec of `size` bytes (the CLI reports it without reading the file). */
-export function specTooLarge(file: string, size: number): Diagnostic {
-  const diag = new DiagnosticCollector();
-  diag.report('CS0002', { file, start: 0, end: 0 }, { size, limit: MAX_SPEC_BYTES }, {
-    label: 'the file is not read',
-    help: 'split the clusters into several files, or check that this is the spec you meant',
-  });
-  return diag.diagnostics[0]!;
-}
+export { MAX_SPEC_BYTES, specTooLarge } from './spec-size.js';
+import { MAX_SPEC_BYTES, specTooLarge } from './spec-size.js';
 
 /** Compiles one spec text. Never throws. */
 export function compile(text: string, file: string, opts: CompileOptions = {}): CompileResult {

@@ -3,7 +3,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { CliError, reason } from './io-errors.js';
-import { MAX_SPEC_BYTES, specTooLarge } from '../compile.js';
+import { MAX_SPEC_BYTES, specTooLarge } from '../spec-size.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { applyPolicy, type Policy } from '../diagnostics/policy.js';
 import { renderHuman, renderJson, renderSummary, type SourceMap } from '../diagnostics/render.js';
