@@ -43,19 +43,21 @@ describe('CLI writes', function () {
   this.timeout(60000);
 
   it('on a full disk: exit 2, no "wrote", the path and what to do, no truncated file, old outputs kept, no temporary', function () {
-    const probe = spawnSync('bwrap', ['--dev-bind', '/', '/', '--size', '65536', '--tmpfs', tmpdir(), 'true'], { encoding: 'utf8' });
+    // The small tmpfs goes on a directory of its own, not over /tmp, which may hold the checkout itself.
+    const base = freshDir();
+    const probe = spawnSync('bwrap', ['--dev-bind', '/', '/', '--size', '65536', '--tmpfs', base, 'true'], { encoding: 'utf8' });
     if (probe.status !== 0) skipOrFail(this, `bubblewrap cannot mount a tmpfs here: ${probe.error?.message ?? probe.stderr.trim()}`);
-    const dir = join(tmpdir(), 'full');
+    const dir = join(base, 'full');
     // mesos-prod: the TOSCA output (11 KB) fits in 64 KiB, the HOT output (89 KB) does not.
     const script = [
       `mkdir ${dir}`,
       `printf old > ${dir}/${TOSCA}`,
-      `NO_COLOR=1 ${process.execPath} ${CLI} compile ${HA} --out-dir ${dir} 2>${tmpdir()}/stderr; echo "status=$?"`,
-      `cat ${tmpdir()}/stderr`,
+      `NO_COLOR=1 ${process.execPath} ${CLI} compile ${HA} --out-dir ${dir} 2>${base}/stderr; echo "status=$?"`,
+      `cat ${base}/stderr`,
       `echo "--- files"; ls -A ${dir}`,
       `echo "--- tosca"; cat ${dir}/${TOSCA}; echo`,
     ].join('\n');
-    const r = spawnSync('bwrap', ['--dev-bind', '/', '/', '--size', '65536', '--tmpfs', tmpdir(), 'sh', '-c', script], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync('bwrap', ['--dev-bind', '/', '/', '--size', '65536', '--tmpfs', base, 'sh', '-c', script], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status, r.stderr).to.equal(0);
     const out = r.stdout;
     expect(out).to.include('status=2');
