@@ -3,16 +3,16 @@
 // the models are exactly what the compiler builds. Refused services (rexray CS2062, calico CS2063)
 // are still lowered, so their plans can be checked; their refusal is allowed here.
 import type { ClusterModel, GroupSize, Param } from '../../src/model/model.js';
-import { specModel } from '../support/spec.js';
+import { specModel, withoutOrigins } from '../support/spec.js';
 
-/** A literal param (as a spec attribute value). */
+/** A literal param (as a spec attribute value), without a span: compare it with `withoutOrigins` of what lowering built. */
 export function literal<T>(value: T): Param<T> {
-  return { kind: 'literal', value, origin: undefined };
+  return withoutOrigins<Param<T>>({ kind: 'literal', value, origin: undefined });
 }
 
-/** A param referring to a cluster input (written `input` in the spec; named `<block>_<attr>` by lowering). */
+/** A param referring to a cluster input (written `input` in the spec; named `<block>_<attr>` by lowering), without a span. */
 export function input<T>(name: string): Param<T> {
-  return { kind: 'input', input: name, origin: undefined };
+  return withoutOrigins<Param<T>>({ kind: 'input', input: name, origin: undefined });
 }
 
 /** A fixed-size group size. */
