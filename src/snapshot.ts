@@ -6,12 +6,13 @@
 // Node starts with. Nothing here touches the process's streams, arguments or environment, which
 // belong to the run, not to the build. Each process started from the snapshot then runs `main`
 // on its own arguments, exactly as dist/src/cli.js does.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { startupSnapshot } from 'node:v8';
+import { Command, Option } from 'commander';
 import { main } from './cli.js';
 import './cli/check.js';
-import './cli/compile.js';
+import { emitOptionsOf, readInputs } from './cli/compile.js';
 import './cli/lint.js';
 import { compileAll } from './compile.js';
 import { renderHuman, renderJson, renderSummary } from './diagnostics/render.js';
@@ -24,16 +25,28 @@ const ROOT = join(dirname(resolve(process.argv[1]!)), '..', '..');
 /** Compiles the examples and lints a small file, in memory: each function these commands use gets compiled now. */
 function warmUp(): void {
   const dir = join(ROOT, 'examples');
-  const names = readdirSync(dir).filter((f) => f.endsWith('.cluster'));
-  const inputs = names.map((f) => ({ file: join('examples', f), text: readFileSync(join(dir, f), 'utf8') }));
+  const { inputs } = readInputs(readdirSync(dir).filter((f) => f.endsWith('.cluster')).map((f) => join(dir, f)));
   for (const i of inputs) {
-    const r = compileAll([i], { targets: ['tosca', 'hot'] });
-    inputsFiles(r.results.flatMap((x) => x.files), () => i.file);
-    const sources = new Map([[i.file, i.text]]);
-    renderHuman(r.diagnostics, sources);
-    renderJson(r.diagnostics, sources);
-    renderSummary(r.diagnostics);
+    for (const hotMode of ['cloud-init', 'software-config'] as const) {
+      const r = compileAll([i], emitOptionsOf({ hotMode }));
+      inputsFiles(r.results.flatMap((x) => x.files), () => i.file);
+      const sources = new Map([[i.file, i.text]]);
+      renderHuman(r.diagnostics, sources);
+      renderJson(r.diagnostics, sources);
+      renderSummary(r.diagnostics);
+    }
   }
+  // Command-line parsing: a throwaway command of the same kinds of options (the CLI's own
+  // program must stay unparsed), so that commander's parsing functions are compiled.
+  const warm = new Command('warm-up').exitOverride().configureOutput({ writeOut: () => {}, writeErr: () => {} });
+  warm
+    .command('sub')
+    .argument('<files...>')
+    .addOption(new Option('--format <format>').choices(['human', 'json']).default('human'))
+    .option('--no-color')
+    .option('--allow <name>', '', (v: string, prev: string[] = []) => [...prev, v])
+    .action(() => {});
+  warm.parse(['node', 'warm-up', 'sub', '--format', 'json', '--no-color', '--allow', 'x', 'a', 'b']);
   const file = '/warm-up/a.yaml';
   const text = [
     'tosca_definitions_version: tosca_simple_yaml_1_0',
