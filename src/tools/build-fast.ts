@@ -148,8 +148,8 @@ export const SNAPSHOT = { bundle: 'snapshot.cjs', blob: 'snapshot.blob', stamp: 
 
 /**
  * Builds the start-up snapshot into dist/fast/ (after the chunks): src/snapshot.ts bundled by
- * esbuild as one CommonJS file (`node --build-snapshot` loads no other user-land module; the graph
- * renderer's WebAssembly, which the snapshot's commands never load, stays outside), then
+ * esbuild as one CommonJS file (`node --build-snapshot` loads no other user-land module; packages loaded
+ * with import(), such as the graph command's WebAssembly renderer, stay outside), then
  * `node --build-snapshot` under the launcher's V8 flags. The blob is tried (`check --help`) before it
  * is moved into place; last comes the stamp that bin/clusterc checks: the Node binary and the
  * package directory it was built for, one per line, written after the blob so that it is newer.
@@ -165,14 +165,23 @@ async function buildSnapshot(root: string, esbuild: typeof import('esbuild'), pl
     platform: 'node',
     target: 'node20',
     outfile: bundle,
-    external: ['@viz-js/viz'],
     // What the import.meta rewrite (rewriteImportMeta) calls; paths relative to dist/fast/.
     banner: {
       js:
         'var __clusterc = { url: (rel) => require("node:url").pathToFileURL(require("node:path").join(__dirname, rel)).href, ' +
         'resolve: (s, rel) => require("node:url").pathToFileURL(require("node:module").createRequire(require("node:path").join(__dirname, rel)).resolve(s)).href };',
     },
-    plugins: [plugin],
+    plugins: [
+      plugin,
+      {
+        // A package the code loads with import() (a heavy one, loaded by the one command that needs
+        // it) stays out of the snapshot: loaded from node_modules if that command ever runs.
+        name: 'lazy-packages-outside',
+        setup(b) {
+          b.onResolve({ filter: /^[^./]/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined));
+        },
+      },
+    ],
     logLevel: 'silent',
   });
   const flags = launcherFlags(root);
