@@ -51,6 +51,8 @@ export function own(m: unknown, key: string): unknown {
 
 /** PyYAML's reader refuses these code points anywhere in the stream (reader.py NON_PRINTABLE). */
 const NON_PRINTABLE = /[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+/** Anything but printable ASCII: where NON_PRINTABLE (slower, by code point) has to look from. */
+const NOT_ASCII = /[^\x09\x0A\x0D\x20-\x7E]/g;
 
 /** Options of `parseYamlFile`. */
 export interface ParseOptions {
@@ -68,7 +70,10 @@ export function parseYamlFile(file: string, text: string, diag: DiagnosticCollec
     diag.report('LT0001', at(opts.invalidUtf8At), { message: 'the file is not valid UTF-8' }, { notes: ['PyYAML (and so tosca-parser) refuses the whole file'] });
     return empty;
   }
-  const bad = NON_PRINTABLE.exec(text);
+  NOT_ASCII.lastIndex = 0;
+  const other = NOT_ASCII.exec(text);
+  const bad = other ? NON_PRINTABLE.exec(text.slice(other.index)) : null;
+  if (bad && other) bad.index += other.index;
   if (bad) {
     const cp = bad[0].codePointAt(0) ?? 0;
     diag.report('LT0001', at(bad.index, bad.index + bad[0].length), { message: `unacceptable character #x${cp.toString(16).padStart(4, '0')}: special characters are not allowed` }, {
