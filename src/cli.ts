@@ -85,7 +85,7 @@ withOutputOptions(
   program
     .command('lint')
     .description('lint TOSCA definitions and service templates (Simple Profile 1.0-1.3, NFV and MEC profiles)')
-    .argument('<paths...>', 'YAML files or directories (directories: YAML that is not TOSCA is skipped with a note)')
+    .argument('<paths...>', 'YAML files, CSAR archives (*.csar, *.zip) or directories (directories: YAML that is not TOSCA is skipped with a note)')
     .option('--import-map <url=path>', 'serve an import URL (or URL prefix ending in /) from a local path (repeatable)', collect)
     .option('--severity <rule=level>', 'set a lint rule to error, warning, note or off (repeatable; wins over .clusterc-lint.yaml)', collect)
     .option('--no-config', 'ignore .clusterc-lint.yaml files')
