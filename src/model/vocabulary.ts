@@ -2,6 +2,7 @@
 // bounds and whether `input` / `secret` may stand for them. Lowering validates against this
 // table, did-you-mean suggests from it, and the grammar reference documents it.
 // Pure data, no AST or diagnostics here.
+import type { LiteralValue } from './model.js';
 
 /** The type of an attribute value, in the spec's vocabulary. */
 export type ValueType = 'string' | 'integer' | 'boolean' | 'size' | 'duration' | 'ipv4' | 'cidr' | 'string-list';
@@ -18,6 +19,8 @@ export interface AttrSpec {
   readonly max?: number;
   /** One line for input descriptions and the grammar reference. */
   readonly doc: string;
+  /** The value when the attribute is not written (documented in grammar/README.md). */
+  readonly default?: LiteralValue;
 }
 
 /** How a block is written: host groups take a count, agent pools a label too. */
