@@ -4,12 +4,14 @@
 // `Services`, the `services` field of the cluster model, is derived from the list: registering an
 // entry here is all it takes to give the model a typed field for it. See README.md.
 import { chronos } from './chronos.js';
+import { hadoop } from './hadoop.js';
 import { marathon } from './marathon.js';
+import { spark } from './spark.js';
 import type { AnyServiceEntry, ModelOf } from './types.js';
 import { zookeeper } from './zookeeper.js';
 
 /** Every service, in lowering and play order. */
-export const SERVICE_LIST = [zookeeper, marathon, chronos] as const;
+export const SERVICE_LIST = [zookeeper, marathon, chronos, hadoop, spark] as const;
 
 /** The entries as phases iterate them. */
 export const SERVICES: readonly AnyServiceEntry[] = SERVICE_LIST;

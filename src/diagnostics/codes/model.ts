@@ -357,4 +357,21 @@ marathon-lb proxies the UIs, the port is open to 0.0.0.0/0. Remove \`ssl = false
 make the masters and load balancers private (\`public = false\`), or allow it with
 --allow plaintext-framework-auth.`,
   },
+  CS2100: {
+    name: 'spark-needs-marathon',
+    severity: 'error',
+    message: (_a: object) => 'Spark runs as a Marathon app, and Marathon is disabled',
+    explain: `indigo-dc.spark-mesos deploys Zeppelin or the Spark dispatcher by posting an app to Marathon
+(ansible-role-spark-mesos tasks/main.yml), so a cluster with \`spark\` needs Marathon. Remove
+\`enabled = false\` from the \`marathon\` block, or remove the \`spark\` block.`,
+  },
+  CS2101: {
+    name: 'unknown-spark-app',
+    severity: 'error',
+    message: (a: { app: string }) => `unknown Spark app ${tick(a.app)}`,
+    explain: `The \`app\` of \`spark\` chooses the Marathon app indigo-dc.spark-mesos deploys: \`"zeppelin"\`
+(Apache Zeppelin notebooks, behind its admin password, served by marathon-lb on port 8081) or
+\`"dispatcher"\` (Spark's MesosClusterDispatcher for \`spark-submit --deploy-mode cluster\`, ports 7070 and
+7077, reachable from inside the cluster only, as it has no authentication). The role knows no other app.`,
+  },
 });
