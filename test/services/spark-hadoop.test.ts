@@ -157,12 +157,17 @@ describe('services: hadoop', () => {
     expect(codes).to.include('CS3142');
   });
 
-  it('HOT: hadoop_master is the first master\'s port address on every host', () => {
+  it('HOT: hadoop_master is the first master\'s port address on every host (data Heat resolves)', () => {
     const { hot } = outputs(SPEC('hadoop { }', 'masters 3\n  agents 1'));
-    const text = JSON.stringify(hot['resources']);
-    expect(text).to.include('name: indigo-dc.hadoop');
-    // the address is data resolved by Heat (never a literal in the bootstrap), taken from master_0's port
-    const m = /"clusterc_in_hadoop_master":\{"get_attr":\["([a-z_0-9]+)"/.exec(text) ?? /"hadoop_master":\{"get_attr":\["([a-z_0-9]+)"/.exec(text);
-    expect(m?.[1]).to.equal('master_0_port');
+    const res = hot['resources'] as Obj;
+    for (const group of ['masters', 'agents']) {
+      // cloud-init: the group's user_data is a str_replace whose template names a placeholder per value
+      const sr = res[`${group}_user_data`].properties.value.str_replace as { template: string; params: Obj };
+      const slot = /"clusterc_in_hadoop_master": (@CLUSTERC_V\d+@)/.exec(sr.template)?.[1];
+      expect(slot, group).to.be.a('string');
+      expect(sr.params[slot!], group).to.deep.equal([{ get_attr: ['master_0_port', 'fixed_ips', 0, 'ip_address'] }]);
+      expect(sr.template, group).to.include('"clusterc_in_hadoop_type_of_node": ["' + (group === 'masters' ? 'master' : 'slave') + '"]');
+      expect(sr.template, group).to.include('name: indigo-dc.hadoop');
+    }
   });
 });
