@@ -141,7 +141,12 @@ export const spark: ServiceEntry<'spark', SparkModel> = defineService({
       const marathon = cx.m.services.marathon;
       cx.invoke('spark-mesos', {
         spark_mesos_deploy_app: lit(SPARK_APPS[svc.app]),
-        // tasks/main.yml:8-11 authenticate to Marathon (plain HTTP inside the cluster, :8080).
+        // tasks/main.yml:8-11 reach Marathon at `<marathon_protocol>://marathon.service.consul:<marathon_port>`.
+        // indigo-dc.marathon, earlier in the same play, sets the fact marathon_protocol (https with SSL,
+        // tasks/facts.yml:12-15), which outranks any variable but role parameters: the port must match
+        // it (the role default 8080 with https fails). With SSL the app goes to Marathon's HTTPS port.
+        marathon_protocol: lit(marathon.ssl ? 'https' : 'http'),
+        marathon_port: lit(marathon.ssl ? 8443 : 8080),
         marathon_username: param(marathon.username),
         marathon_password: param(marathon.password),
         zookeeper_peers: { kind: 'groupAddresses', group: cx.m.masters.id },

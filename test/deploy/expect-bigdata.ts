@@ -30,14 +30,16 @@ export function checkBigData(m: ClusterModel, stack: Stack, kind: Kind, mode: Mo
 
   if (spark?.enabled === true && kind === 'masters') {
     const app = SPARK_APPS[spark.app];
-    const uris = r.records.filter((x) => x['module'] === 'uri').map((x) => x['args'] as Rec);
-    // tasks/main.yml:6-69: GET the app, then POST (404) or PUT (200; the stub answers 200).
+    const marathon = s.marathon;
+    // tasks/main.yml:6-69: GET the app, then POST (404) or PUT (200; the stub answers 200), at the
+    // Marathon port that matches the protocol indigo-dc.marathon's facts choose (tasks/facts.yml:12-15).
+    const base = marathon.ssl ? 'https://marathon.service.consul:8443' : 'http://marathon.service.consul:8080';
+    const uris = r.records.filter((x) => x['module'] === 'uri' && String((x['args'] as Rec)['url']).includes('marathon.service.consul')).map((x) => x['args'] as Rec);
     const put = uris.find((a) => a['method'] === 'PUT' || a['method'] === 'POST');
     eq('spark-mesos requests (tasks/main.yml: GET, then PUT of the existing app)', uris.map((a) => `${String(a['method'])} ${String(a['url'])}`), [
-      `GET http://marathon.service.consul:8080/v2/apps/${app}`,
-      `PUT http://marathon.service.consul:8080/v2/apps/${app}`,
+      `GET ${base}/v2/apps/${app}`,
+      `PUT ${base}/v2/apps/${app}`,
     ]);
-    const marathon = s.marathon;
     eq('spark-mesos Marathon credentials (tasks/main.yml:10-11)', [put?.['url_username'], put?.['url_password']], [value(marathon.username), value(marathon.password)]);
     eq('spark-mesos Content-Type (compat fix spark-mesos-uri-headers)', (put?.['headers'] as Rec | undefined)?.['Content-Type'], 'application/json');
     const raw = put?.['body'];

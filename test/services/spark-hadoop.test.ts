@@ -65,6 +65,10 @@ describe('services: spark', () => {
     expect((v['spark_mesos_zeppelin_admin_password'] as Extract<VarExpr, { kind: 'param' }>).param).to.include({ kind: 'input', input: 'spark_password' });
     expect((v['spark_mesos_swift_password'] as Extract<VarExpr, { kind: 'param' }>).param).to.include({ kind: 'input', input: 'spark_swift_password' });
     expect(v['zookeeper_peers']).to.deep.equal({ kind: 'groupAddresses', group: 'masters' });
+    // the protocol indigo-dc.marathon's facts choose, and the port that serves it
+    expect([v['marathon_protocol'], v['marathon_port']]).to.deep.equal([{ kind: 'literal', value: 'https' }, { kind: 'literal', value: 8443 }]);
+    const plain = vars(plan(specModel(SPEC('marathon { ssl = false }\n  spark { }', 'masters 1\n  agents 1')), 'masters'), 'spark-mesos')!;
+    expect([plain['marathon_protocol'], plain['marathon_port']]).to.deep.equal([{ kind: 'literal', value: 'http' }, { kind: 'literal', value: 8080 }]);
     expect([v['spark_mesos_executor_memory'], v['spark_mesos_driver_memory']]).to.deep.equal([{ kind: 'literal', value: '1024m' }, { kind: 'literal', value: '1024m' }]);
     expect(vars(plan(m, 'agents'), 'spark-mesos')).to.equal(undefined);
     expect(vars(plan(m, 'load_balancers'), 'spark-mesos')).to.equal(undefined);

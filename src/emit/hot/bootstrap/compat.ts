@@ -212,7 +212,7 @@ export const COMPAT_FIXES: readonly CompatFix[] = [
     role: 'spark-mesos',
     file: 'tasks/main.yml',
     lines: '14-15',
-    why: 'the first request (GET /v2/apps/<app> at marathon.service.consul:8080) runs right after the Marathon container started on this master, before Marathon answers and before Consul resolves its name: it fails at once (connection refused or no such host). It now retries for up to ten minutes until Marathon answers 200 or 404',
+    why: 'the first request (GET /v2/apps/<app> at marathon.service.consul) runs right after the Marathon container started on this master, before Marathon answers and before Consul resolves its name: it fails at once (connection refused or no such host). It now retries for up to ten minutes until Marathon answers 200 or 404',
     find: '     status_code: 200, 404\n  register: get_result\n',
     replace: '     status_code: 200, 404\n  register: get_result\n  until: get_result.status is defined and get_result.status in [200, 404]\n  retries: 60\n  delay: 10\n',
     count: 1,
