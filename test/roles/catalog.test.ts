@@ -12,6 +12,7 @@ import { ROLES, ROLE_INPUTS, ROLE_LIST, artifactFile, galaxyRequirements, imGala
 import type { RoleId } from '../../src/roles/index.js';
 import { cluster, input, range, fixed } from './fixtures.js';
 import { sharedDir, skipOrFail } from '../support/shared.js';
+import { specModel } from '../support/spec.js';
 
 const SHARED = sharedDir();
 const UPSTREAM = join(SHARED, 'upstream');
@@ -60,6 +61,14 @@ const MODELS = [
     calico: ['10.0.0.5:2379', '10.0.0.6:2379'],
   }),
   cluster({ loadBalancers: 2, vip: '10.0.0.100', chronos: false, authenticateHttp: false, ssl: false }),
+  // Spark and Hadoop (issue 12), from spec text: every variable their plans can set.
+  specModel(`cluster "bd" {
+    masters 1
+    agents 1
+    load_balancers 1
+    spark { password = secret  hdfs_uri = "hdfs://nn:8020"  swift_password = secret  cores_max = 4  executor_cores = 1 }
+    hadoop { }
+  }`),
 ];
 
 /** Variable names each role gets from any of MODELS, sorted. */
@@ -225,7 +234,7 @@ describe('roles: catalog', () => {
 
     it('every variable a plan sets is a role default or a required input with a citation', () => {
       const used = varsByRole();
-      expect([...used.keys()].sort()).to.deep.equal(['calico', 'chronos', 'consul', 'keepalived', 'marathon', 'marathon-lb', 'mesos', 'zookeeper']);
+      expect([...used.keys()].sort()).to.deep.equal(['calico', 'chronos', 'consul', 'hadoop', 'keepalived', 'marathon', 'marathon-lb', 'mesos', 'spark-mesos', 'zookeeper']);
       for (const [id, vars] of used) {
         if (!readableRoles().some((r) => r.id === id)) continue;
         const defaults = roleYaml(id, 'defaults/main.yml') as Record<string, unknown>;
