@@ -223,11 +223,13 @@ export const spark: ServiceEntry<'spark', SparkModel> = defineService({
         cx.diag.report('CS3141', user.origin ?? origin, {}, { label: 'not representable in tosca', help: 'keep the Marathon `username` `"admin"` for Spark in TOSCA' });
       }
     },
+    // Zeppelin's password: CS3140 says why TOSCA cannot use it.
     unusedReason: (svc, attribute) =>
-      attribute === 'spark.password' && svc.enabled ? null : svc.enabled ? undefined : 'Spark is disabled',
+      !svc.enabled ? 'Spark is disabled' : attribute !== 'spark.password' ? undefined : svc.app === 'zeppelin' ? null : 'the Spark dispatcher has no password',
   },
   hot: {
-    unusedReason: (svc) => (svc.enabled ? undefined : 'Spark is disabled, its role is left out'),
+    unusedReason: (svc, attribute) =>
+      !svc.enabled ? 'Spark is disabled, its role is left out' : attribute === 'spark.password' && svc.app !== 'zeppelin' ? 'the Spark dispatcher has no password' : undefined,
   },
 });
 
