@@ -113,6 +113,12 @@ describe('services: spark', () => {
     expect(outputs(SPEC('spark { app = "dispatcher" }')).codes).to.not.include.members(['CS3140', 'CS3141']);
   });
 
+  it('a password given to the dispatcher is an input neither target declares, and each says so', () => {
+    const r = compile(SPEC('spark { app = "dispatcher"  password = secret }'), 'bd.cluster', { targets: ['tosca', 'hot'] });
+    const notes = r.diagnostics.filter((d) => d.code === 'CS3120' || d.code === 'CS3280').map((d) => [d.code, d.message.includes('`spark.password`'), d.message.includes('dispatcher has no password')]);
+    expect(notes).to.deep.include.members([['CS3120', true, true], ['CS3280', true, true]]);
+  });
+
   it('HOT: the load balancers\' security group opens 8081 to the world; the masters install the pinned role', () => {
     const { hot } = outputs(SPEC('spark { }'));
     const res = hot['resources'] as Obj;
