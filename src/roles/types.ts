@@ -55,12 +55,10 @@ export interface PortRule {
   readonly from?: number;
   /** Last port (inclusive); equals `from` for a single port. */
   readonly to?: number;
-  /**
-   * Who may connect: `cluster` = every host of the cluster, `world` = anyone (only applied
-   * when the group is public), `group:<id>` = hosts of that group only (e.g. VRRP between
-   * load balancers).
-   */
-  readonly source: 'cluster' | 'world' | `group:${string}`;
+  /** Where it may be reached from, as the planner decided (roles/plan.ts reachOf). */
+  readonly source: Reach;
+  /** What kind of port it is (operator-given source lists narrow `world`/`vip` rules per class). */
+  readonly class: PortClass;
   /** Why the port is open (`mesos master API`). */
   readonly description: string;
 }

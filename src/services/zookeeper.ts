@@ -17,4 +17,7 @@ export const zookeeper: ServiceEntry<'zookeeper', ServiceBase> = defineService({
     cx.open({ protocol: 'tcp', from: 2888, to: 2888, audience: `group:${masters}`, class: 'service', description: 'zookeeper peers' });
     cx.open({ protocol: 'tcp', from: 3888, to: 3888, audience: `group:${masters}`, class: 'service', description: 'zookeeper leader election' });
   },
+  tosca: {
+    contribute: (_svc, _g, kind) => (kind === 'master' ? { artifacts: { zookeeper_agent_role: 'zookeeper' } } : {}),
+  },
 });

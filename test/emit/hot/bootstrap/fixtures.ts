@@ -67,13 +67,26 @@ export function model(s: string): ClusterModel {
       zookeeper: base,
       consul: { ...base, datacenter: s, domain: s },
       marathonLb: base,
-      keepalived: { ...base, public: false },
+      keepalived: base,
       calico: { ...base, etcdEndpoints: [] },
       rexray: { ...base, driver: 'cinder', options: {} },
       elasticity: { ...base, idleTimeout: 600, pools: [] },
+      docker: base,
+      hadoop: { enabled: false, hosts: [], origin: undefined },
+      spark: sparkOff(literalParam('')),
     },
     inputs: [input('cluster_tag', false), input('mesos_password', true), input('marathon_password', true), input('agents_count', false, 'integer')],
     origin: span,
+  };
+}
+
+/** A disabled Spark (the shape lowering gives when no `spark` block is written). */
+export function sparkOff(empty: Param<string>): ClusterModel['services']['spark'] {
+  const num = (value: number): Param<number> => ({ kind: 'literal', value, origin: undefined });
+  return {
+    enabled: false, hosts: [], origin: undefined, app: 'zeppelin', password: empty, hdfsUri: empty,
+    swift: { authUrl: empty, region: empty, tenant: empty, username: empty, password: empty, provider: empty },
+    coresMax: num(-1), executorCores: num(-1), executorMemoryMiB: 1024, driverCores: num(1), driverMemoryMiB: 1024,
   };
 }
 
