@@ -223,9 +223,14 @@ export const spark: ServiceEntry<'spark', SparkModel> = defineService({
         cx.diag.report('CS3141', user.origin ?? origin, {}, { label: 'not representable in tosca', help: 'keep the Marathon `username` `"admin"` for Spark in TOSCA' });
       }
     },
-    // Zeppelin's password: CS3140 says why TOSCA cannot use it.
     unusedReason: (svc, attribute) =>
-      !svc.enabled ? 'Spark is disabled' : attribute !== 'spark.password' ? undefined : svc.app === 'zeppelin' ? null : 'the Spark dispatcher has no password',
+      !svc.enabled
+        ? 'Spark is disabled'
+        : attribute !== 'spark.password'
+          ? undefined
+          : svc.app === 'zeppelin'
+            ? 'the INDIGO SparkMesos type has no Zeppelin password, CS3140'
+            : 'the Spark dispatcher has no password',
   },
   hot: {
     unusedReason: (svc, attribute) =>
