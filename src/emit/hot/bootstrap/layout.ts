@@ -127,10 +127,14 @@ function groupEndpoints(e: Extract<VarExpr, { kind: 'groupEndpoints' }>, refs: H
   return { list_join: [e.separator, items] };
 }
 
-/** One host's address of an unrolled group (masters, load balancers: each host has its own port). */
+/**
+ * One host's address of a group: an item of the unrolled list (masters, load balancers: a port per
+ * host), or one more `get_attr` path step into an address-list attribute (Heat indexes attribute values).
+ */
 function groupAddress(e: Extract<VarExpr, { kind: 'groupAddress' }>, refs: HotRefs): HotValue {
   const addrs = refs.groupAddresses(e.group);
-  const a = Array.isArray(addrs) ? (addrs as HotValue[])[e.index] : undefined;
+  const path = !Array.isArray(addrs) && addrs !== null && typeof addrs === 'object' ? (addrs as { get_attr?: unknown }).get_attr : undefined;
+  const a = Array.isArray(addrs) ? (addrs as HotValue[])[e.index] : Array.isArray(path) ? { get_attr: [...(path as HotValue[]), e.index] } : undefined;
   if (a === undefined) throw new Error(`no address ${e.index} of host group \`${e.group}\``);
   return a;
 }

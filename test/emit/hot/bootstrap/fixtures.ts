@@ -190,8 +190,12 @@ export function resolveHot(v: unknown, params: StackParams, attrs: StackAttrs): 
     }
     if (fn === 'get_attr') {
       const k = (arg as string[]).join('.');
-      if (!(k in attrs)) throw new Error(`no attribute ${k}`);
-      return attrs[k];
+      if (k in attrs) return attrs[k];
+      // Heat's GetAttr follows further path items into the attribute's value (list index, map key).
+      const [res, attr, ...path] = arg as (string | number)[];
+      const base = `${String(res)}.${String(attr)}`;
+      if (!(base in attrs)) throw new Error(`no attribute ${k}`);
+      return path.reduce<unknown>((v, key) => (v as Record<string | number, unknown>)[key], attrs[base]);
     }
     if (fn === 'list_join') {
       // JoinMultiple.result: strings as is, lists/maps JSON-serialised, anything else a TypeError.
