@@ -12,6 +12,8 @@ export type VarExpr =
   | { readonly kind: 'param'; readonly param: Param<string | number | boolean> }
   /** The list of private IPv4 addresses of every host in the group with this id (e.g. `masters`). */
   | { readonly kind: 'groupAddresses'; readonly group: string }
+  /** The private IPv4 address of host `index` of a group (e.g. the first master, the Hadoop namenode). */
+  | { readonly kind: 'groupAddress'; readonly group: string; readonly index: number }
   /** The private IPv4 address of the host running the role. */
   | { readonly kind: 'selfAddress' }
   /** String concatenation of the parts. */

@@ -9,11 +9,13 @@ import { chronos } from './chronos.js';
 import { consul } from './consul.js';
 import { docker } from './docker.js';
 import { elasticity } from './elasticity.js';
+import { hadoop } from './hadoop.js';
 import { keepalived } from './keepalived.js';
 import { marathonLb } from './marathon-lb.js';
 import { marathon } from './marathon.js';
 import { mesos } from './mesos.js';
 import { rexray } from './rexray.js';
+import { spark } from './spark.js';
 import type { ServiceBase } from '../model/model.js';
 import type { AnyServiceEntry, ModelOf } from './types.js';
 import { zookeeper } from './zookeeper.js';
@@ -22,7 +24,7 @@ export { DOCKER_BRIDGE_IP_CIDR } from './consul.js';
 export { majority } from './mesos.js';
 
 /** Every service, in lowering order. */
-export const SERVICE_LIST = [mesos, marathon, chronos, zookeeper, consul, marathonLb, keepalived, calico, rexray, elasticity, docker] as const;
+export const SERVICE_LIST = [mesos, marathon, chronos, zookeeper, consul, marathonLb, keepalived, calico, rexray, elasticity, hadoop, spark, docker] as const;
 
 /** The entries as phases iterate them. */
 export const SERVICES: readonly AnyServiceEntry[] = SERVICE_LIST;

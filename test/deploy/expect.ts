@@ -8,6 +8,7 @@ import type { ClusterModel, Param } from '../../src/model/model.js';
 import type { ServerResult } from './sandbox.js';
 import type { Mode } from './boot.js';
 import type { ServerBoot, Stack } from './template.js';
+import { checkBigData } from './expect-bigdata.js';
 
 /** Splits a command line as Python's shlex.split (community.docker splits a string `command` so). */
 export function shlexSplit(s: string): string[] {
@@ -236,5 +237,6 @@ export function checkServer(m: ClusterModel, stack: Stack, server: ServerBoot, m
     const runs = r.records.filter((x) => x['binary'] === '/usr/bin/calicoctl');
     eq('calicoctl node --libnetwork', runs.map((x) => x['argv']), [['node', '--libnetwork']]);
   }
+  fail.push(...checkBigData(m, stack, kind, mode, r));
   return fail;
 }

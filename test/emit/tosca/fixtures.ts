@@ -4,6 +4,7 @@
 // Spans point into the fictional file `ha.cluster` at distinct offsets so tests can tell them apart.
 import type { Span } from '../../../src/diagnostics/span.js';
 import type { ClusterModel, HostGroup, Input, Param, Services } from '../../../src/model/model.js';
+import { sparkOff } from '../hot/bootstrap/fixtures.js';
 
 /** A span in the fixture file at [start, start+len). */
 export function sp(start: number, len = 4): Span {
@@ -42,6 +43,8 @@ function services(over: Partial<Services> = {}): Services {
     rexray: { ...base, enabled: false, hosts: [], driver: 'cinder', options: {} },
     elasticity: { ...base, enabled: false, hosts: [], idleTimeout: 600, pools: [] },
     docker: { ...base, hosts: ['masters', 'agents', 'load_balancers'] },
+    hadoop: { enabled: false, hosts: [], origin: undefined },
+    spark: sparkOff(lit('')),
     ...over,
   };
 }
