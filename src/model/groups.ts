@@ -5,6 +5,7 @@ import type { Span } from '../diagnostics/span.js';
 import type { Attribute, Block, Count, NumberLit } from '../spec/ast.js';
 import { resolveBody } from './body.js';
 import type { GroupKind, GroupSize, HostGroup, Param } from './model.js';
+import { lowerGpu } from './gpu.js';
 import { literalOf, lowerParam, type ValueCtx } from './values.js';
 import { BLOCKS, MAX_COUNT, type AttrSpec } from './vocabulary.js';
 
@@ -80,6 +81,7 @@ export function lowerGroup(ctx: ValueCtx, kind: GroupKind, written: Block): Lowe
   const memory = param<number>('memory');
   const disk = param<number>('disk');
   const image = param<string>('image');
+  const gpu = kind === 'agents' ? lowerGpu(ctx, body.attrs, attrs) : undefined;
   let isPublic = kind !== 'agents';
   const pub = body.attrs.get('public');
   if (pub?.value?.kind === 'input') {
@@ -116,6 +118,7 @@ export function lowerGroup(ctx: ValueCtx, kind: GroupKind, written: Block): Lowe
     ...(disk ? { disk } : {}),
     ...(image ? { image } : {}),
     public: isPublic,
+    ...(gpu ? { gpu } : {}),
     origin: block.name.span,
   };
   return { group, block, ...(vip ? { vip } : {}), hasImage: body.attrs.has('image') };

@@ -14,6 +14,7 @@
 import type { ClusterModel, HostGroup, Param, ServiceBase } from '../model/model.js';
 import { hostGroups } from '../model/model.js';
 import { ROLES, ROLE_LIST, type RoleId } from './catalog.js';
+import { gpuAgentVars, gpuFrameworkVars } from './gpu.js';
 import type { GroupPlan, PortRule, RoleEntry, RoleInvocation, VarExpr } from './types.js';
 
 /**
@@ -134,6 +135,7 @@ export function planGroup(m: ClusterModel, g: HostGroup): GroupPlan {
         mesos_install_mode: lit('slave'),
         zookeeper_peers: masters,
         mesos_masters_list: masters,
+        ...gpuAgentVars(g),
       };
       if (on(s.rexray)) {
         // mesoscluster-rexray.yaml passes the OpenStack credentials as mesos_rexray_os_*; the role
@@ -163,6 +165,7 @@ export function planGroup(m: ClusterModel, g: HostGroup): GroupPlan {
       [`${f.id}_username`]: param(f.svc.username),
       [`${f.id}_password`]: param(f.svc.password),
       [`${f.id}_enable_ssl`]: lit(f.svc.ssl),
+      ...gpuFrameworkVars(m, f.id),
       // The keystore passwords default to constants published in the role (ansible-role-marathon
       // defaults/main.yml:37-39, ansible-role-chronos defaults/main.yml:25-27): one per cluster instead.
       ...(f.svc.ssl

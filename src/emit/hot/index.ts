@@ -11,6 +11,7 @@ import { toCanonicalYaml, type YamlValue } from '../yaml.js';
 import type { HotRefs } from './bootstrap/index.js';
 import { hostAddress, literalCount, type HotContext, type HotMode } from './context.js';
 import { reportLossy } from './lossy.js';
+import { hotDescription, reportSettings } from './settings.js';
 import { buildOutputs } from './outputs.js';
 import { buildParameters, type ParameterPlan } from './parameters.js';
 import { inputUses } from '../unused-inputs.js';
@@ -72,6 +73,7 @@ export function buildHot(m: ClusterModel, opts: HotOptions, diag: DiagnosticColl
     });
   }
   reportLossy(m, mode, diag);
+  reportSettings(m, diag);
   const p = buildParameters(m, diag);
   const ctx: HotContext = { m, mode, diag, plans: planCluster(m), cloud: p.cloud, flavors: p.flavors, refs: makeRefs(m) };
   const resources: Record<string, YamlValue> = { ...buildSecurityGroups(ctx), ...buildVip(ctx), ...buildGeneratedSecrets(ctx.plans) };
@@ -85,7 +87,7 @@ export function buildHot(m: ClusterModel, opts: HotOptions, diag: DiagnosticColl
   pruneUnused(m, p, [resources, outputs], diag);
   return {
     heat_template_version: version,
-    description: m.description !== '' ? m.description : `Mesos cluster ${m.name}`,
+    description: hotDescription(m),
     parameter_groups: p.groups,
     parameters: p.parameters,
     resources,

@@ -56,9 +56,11 @@ export function reportLossy(m: ClusterModel, diag: DiagnosticCollector): void {
   if (c.keyName) diag.report('CS3108', c.keyName.origin ?? c.origin ?? m.origin, {}, { label: 'used by the HOT output only' });
   const [first, ...extra] = rangePools(m);
   for (const p of extra) {
+    const empty = p.size.kind === 'range' && p.size.min === 0;
     diag.report('CS3109', p.size.origin ?? p.origin, { pool: p.id, first: first?.id ?? '' }, {
-      label: 'deployed with its minimum size, never scaled',
-      help: 'give this pool a fixed count, or make it the first pool with a range',
+      label: empty ? 'TOSCA starts this pool with zero hosts and never scales it' : 'deployed with its minimum size, never scaled',
+      ...(empty ? { notes: [`the minimum is 0: TOSCA starts pool ${tick(p.id)} with zero hosts, and it stays empty`] } : {}),
+      help: empty ? 'give this pool a minimum of 1 or more, a fixed count, or make it the first pool with a range' : 'give this pool a fixed count, or make it the first pool with a range',
     });
   }
   const el = s.elasticity;

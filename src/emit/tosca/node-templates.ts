@@ -11,6 +11,7 @@ import type { ClusterModel, HostGroup, Param } from '../../model/model.js';
 import type { PortRule } from '../../roles/types.js';
 import type { YamlValue } from '../yaml.js';
 import { roleArtifacts, type ArtifactResolver } from './artifacts.js';
+import { clusterHasGpus, gpuHostProperties, gpuOsProperties } from './gpu.js';
 import { portSpecs } from './ports.js';
 import { paramValue, sanitize, sizeValue } from './values.js';
 
@@ -70,6 +71,7 @@ export function computeNode(g: HostGroup, cx: NodeContext): Record<string, YamlV
     mem_size: g.memory ? paramValue(g.memory, 'the memory size', cx.diag, sizeValue) : undefined,
     disk_size: g.disk ? paramValue(g.disk, 'the disk size', cx.diag, sizeValue) : undefined,
     instance_type: g.flavor ? str(g.flavor, `the flavor of ${tick(g.id)}`, cx) : undefined,
+    ...gpuHostProperties(g.gpu, cx.diag),
   };
   const image = g.image ?? m.cloud.image;
   const endpoint = g.public
@@ -87,6 +89,7 @@ export function computeNode(g: HostGroup, cx: NodeContext): Record<string, YamlV
           distribution: m.cloud.os.distribution,
           version: m.cloud.os.version,
           image: image ? str(image, 'the image name', cx) : undefined,
+          ...gpuOsProperties(g.gpu, cx.diag),
         },
       },
     },
@@ -115,6 +118,7 @@ export function masterNode(cx: NodeContext): Record<string, YamlValue> {
       chronos_username: chronos ? str(s.chronos.username, 'the chronos username', cx) : undefined,
       chronos_password: chronos ? str(s.chronos.password, 'the chronos password', cx) : undefined,
       enable_consul_sd: s.consul.enabled,
+      enable_gpu_support: clusterHasGpus(cx.m) ? true : undefined,
     },
     artifacts: roleArtifacts('master', cx.resolveArtifact),
     requirements: [{ host: 'mesos_master_server' }],
@@ -133,6 +137,7 @@ export function agentNode(g: HostGroup, elastic: boolean, cx: NodeContext): Reco
       master_ips: MASTER_IPS,
       front_end_ip: { get_attribute: ['mesos_master_server', 'private_address', 0] },
       enable_consul_sd: cx.m.services.consul.enabled,
+      enable_gpu_support: g.gpu ? true : undefined,
     },
     artifacts: roleArtifacts('agent', cx.resolveArtifact),
     requirements: [{ host: names.server }],
