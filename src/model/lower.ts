@@ -13,6 +13,7 @@ import { lowerGroup, type LoweredGroup } from './groups.js';
 import { InputTable } from './inputs.js';
 import type { ClusterModel, HostGroup } from './model.js';
 import { lowerCloud, lowerServices } from './services.js';
+import { attributeSpans } from './spans.js';
 import { literalOf, type ValueCtx } from './values.js';
 import { BLOCKS, CLUSTER_ATTRS } from './vocabulary.js';
 
@@ -143,6 +144,9 @@ function lowerCluster(c: ClusterDecl, diag: DiagnosticCollector): ClusterModel |
     inputs: ctx.inputs.all,
   });
 
+  const spans = attributeSpans(blocks.single);
+  if (cloud.subnet && spans['cloud.subnet']) diag.report('CS2120', spans['cloud.subnet'], {}, { label: 'checks the vip only' });
+
   if (!masters) return undefined;
   const agentPools: HostGroup[] = pools.map((p) => p.group);
   return {
@@ -157,6 +161,7 @@ function lowerCluster(c: ClusterDecl, diag: DiagnosticCollector): ClusterModel |
     loadBalancers: lbs?.group,
     services,
     inputs: ctx.inputs.all,
+    attributeSpans: spans,
     origin: c.span,
   };
 }

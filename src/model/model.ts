@@ -164,6 +164,8 @@ export interface ClusterModel {
   readonly services: Services;
   /** Every input, explicit and implicit, in first-use order. */
   readonly inputs: readonly Input[];
+  /** Span of each attribute of the blocks written once, by `block.attribute` (src/model/spans.ts). */
+  readonly attributeSpans?: Readonly<Record<string, Span>>;
   readonly origin: Span;
 }
 

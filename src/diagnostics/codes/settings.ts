@@ -8,7 +8,7 @@ export const SETTINGS_CODES = defineCodes({
     name: 'subnet-checks-only',
     severity: 'note',
     configurable: true,
-    message: () => '`cloud.subnet` only checks the addresses of the spec; neither the TOSCA nor the HOT output uses it',
+    message: (_a: object) => '`cloud.subnet` only checks the addresses of the spec; neither the TOSCA nor the HOT output uses it',
     explain: `\`subnet\` is the CIDR of the private subnet the hosts are on. clusterc uses it to check that
 the load balancers' \`vip\` is a usable address in it (CS2018). Neither output creates or selects a
 subnet: in TOSCA the orchestrator chooses the networks, in HOT the ports get their addresses from

@@ -20,7 +20,7 @@ export function reportLossy(m: ClusterModel, mode: HotMode, diag: DiagnosticColl
   }
   const e = m.services.elasticity;
   if (e.enabled && e.origin !== undefined && m.agentPools.some((g) => g.size.kind === 'range')) {
-    diag.report('CS3204', e.origin ?? m.agentPools.find((g) => g.size.kind === 'range')?.size.origin, { timeout: specDuration(e.idleTimeout) }, {
+    diag.report('CS3204', m.attributeSpans?.['elasticity.idle_timeout'] ?? e.origin ?? m.agentPools.find((g) => g.size.kind === 'range')?.size.origin, { timeout: specDuration(e.idleTimeout) }, {
       label: 'idle timeout used by CLUES only',
       help: 'connect the `<pool>_scale_down_url` output to an alarm (Aodh) or a monitoring system to remove idle agents',
     });

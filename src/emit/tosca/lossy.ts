@@ -39,11 +39,18 @@ export function reportLossy(m: ClusterModel, diag: DiagnosticCollector): void {
     s.consul.datacenter !== CONSUL_DEFAULTS.datacenter ? `datacenter ${tick(s.consul.datacenter)}` : undefined,
     s.consul.domain !== CONSUL_DEFAULTS.domain ? `domain ${tick(s.consul.domain)}` : undefined,
   ].filter((x): x is string => x !== undefined);
+  const at = m.attributeSpans ?? {};
   if (s.consul.enabled && consulWhat.length > 0) {
-    diag.report('CS3104', s.consul.origin ?? m.origin, { what: consulWhat.join(' and ') }, { label: 'not representable in tosca' });
+    // On the attributes themselves (issue 11): the first written one, the other as a secondary label.
+    const written = (['datacenter', 'domain'] as const).filter((a) => s.consul[a] !== CONSUL_DEFAULTS[a] && at[`consul.${a}`]);
+    const [first, second] = written.map((a) => at[`consul.${a}`]!);
+    diag.report('CS3104', first ?? s.consul.origin ?? m.origin, { what: consulWhat.join(' and ') }, {
+      label: 'not representable in tosca',
+      ...(second ? { secondary: [{ span: second, message: 'not representable in tosca either' }] } : {}),
+    });
   }
   if (s.mesos.clusterName !== MESOS_CLUSTER_NAME && s.mesos.clusterName !== m.name) {
-    diag.report('CS3105', s.mesos.origin ?? m.origin, { name: s.mesos.clusterName }, { label: 'not representable in tosca' });
+    diag.report('CS3105', at['mesos.cluster_name'] ?? s.mesos.origin ?? m.origin, { name: s.mesos.clusterName }, { label: 'not representable in tosca' });
   }
   const c = m.cloud;
   if (c.availabilityZone) {
@@ -65,7 +72,7 @@ export function reportLossy(m: ClusterModel, diag: DiagnosticCollector): void {
   }
   const el = s.elasticity;
   if (first && el.idleTimeout !== DEFAULT_IDLE_TIMEOUT) {
-    diag.report('CS3112', el.origin ?? first.size.origin ?? m.origin, { timeout: specDuration(el.idleTimeout) }, { label: 'not representable in tosca' });
+    diag.report('CS3112', at['elasticity.idle_timeout'] ?? el.origin ?? first.size.origin ?? m.origin, { timeout: specDuration(el.idleTimeout) }, { label: 'not representable in tosca' });
   }
   if (!s.marathon.enabled) {
     const pw = s.marathon.password;
