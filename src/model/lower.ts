@@ -145,7 +145,6 @@ function lowerCluster(c: ClusterDecl, diag: DiagnosticCollector): ClusterModel |
   });
 
   const spans = attributeSpans(blocks.single);
-  if (cloud.subnet && spans['cloud.subnet']) diag.report('CS2120', spans['cloud.subnet'], {}, { label: 'checks the vip only' });
 
   if (!masters) return undefined;
   const agentPools: HostGroup[] = pools.map((p) => p.group);

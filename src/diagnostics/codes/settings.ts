@@ -1,5 +1,6 @@
 // Codes of issue 11 ("every setting takes effect or is refused"): GPU agent pools and the settings
-// a target does not use. CS212x are meaning checks (src/model/gpu.ts, src/model/services.ts),
+// a target does not use. CS212x are meaning checks (src/model/gpu.ts) and the subnet note both emitters
+// give (src/emit/subnet-note.ts),
 // CS333x HOT emitter notes (src/emit/hot/settings.ts); each names the attribute and the target.
 import { defineCodes, tick } from './define.js';
 

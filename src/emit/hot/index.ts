@@ -3,6 +3,7 @@
 // (style.md §5), or undefined after reporting an error (CS32xx). Sections: parameters.ts,
 // resources/{security-groups,servers,agents,vip,bootstrap}.ts, outputs.ts; warnings: lossy.ts.
 // Role plans (roles, variables, firewall rules per group) come from the catalog's planCluster.
+import { reportSubnetNote } from '../subnet-note.js';
 import { tick } from '../../diagnostics/codes/define.js';
 import type { DiagnosticCollector } from '../../diagnostics/collector.js';
 import type { ClusterModel } from '../../model/model.js';
@@ -73,6 +74,7 @@ export function buildHot(m: ClusterModel, opts: HotOptions, diag: DiagnosticColl
     });
   }
   reportLossy(m, mode, diag);
+  reportSubnetNote(m, diag);
   reportSettings(m, diag);
   const p = buildParameters(m, diag);
   const ctx: HotContext = { m, mode, diag, plans: planCluster(m), cloud: p.cloud, flavors: p.flavors, refs: makeRefs(m) };

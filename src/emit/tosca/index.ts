@@ -4,6 +4,7 @@
 // warnings (CS31xx) and Jinja errors (CS3110) on the spec spans; returns undefined when it
 // reported an error. The built object is checked against node-types/ before it is serialised; a
 // failed self-check is an internal error (CS0001), never a returned text.
+import { reportSubnetNote } from '../subnet-note.js';
 import type { DiagnosticCollector } from '../../diagnostics/collector.js';
 import type { ClusterModel, Input } from '../../model/model.js';
 import { inputUses } from '../unused-inputs.js';
@@ -67,6 +68,7 @@ const REPORTED_ELSEWHERE = /^(cloud\.(network|public_network|key_name|availabili
 export function buildTosca(spec: ClusterModel, opts: ToscaOptions, diag: DiagnosticCollector): Record<string, YamlValue> {
   const m = toscaModel(spec);
   reportLossy(m, diag);
+  reportSubnetNote(m, diag);
   const inputs = buildInputs(m.inputs, diag);
   // The world-facing ports come from the role catalog's plan, the same rules the HOT security groups use.
   const plans = new Map(planCluster(m).map((p) => [p.group.id, p.ports]));

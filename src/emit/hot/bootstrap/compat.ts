@@ -119,6 +119,16 @@ export const COMPAT_FIXES: readonly CompatFix[] = [
     count: 1,
   },
   {
+    id: 'marathon-gpu-features',
+    role: 'marathon',
+    file: 'tasks/facts.yml',
+    lines: '26',
+    why: 'appends the `gpu_resources` feature by text (`"{{marathon_features}} + {{marathon_gpu_features}}"`), which old Ansible evaluated as a list expression; ansible-core 2.14 keeps the string, so templates/marathon-env.j2:9 joins its characters (`MARATHON_ENABLE_FEATURES=[,], ,+, ...`) and Marathon refuses the feature list. The addition now happens inside the expression (reached with marathon_enable_gpu_support, a GPU pool)',
+    find: '- set_fact: marathon_features="{{marathon_features}} + {{marathon_gpu_features}}"\n',
+    replace: '- set_fact: marathon_features="{{ marathon_features + [\'gpu_resources\'] }}"\n',
+    count: 1,
+  },
+  {
     id: 'marathon-include',
     role: 'marathon',
     file: 'tasks/main.yml',
