@@ -278,6 +278,15 @@ describe('every setting takes effect or is refused (issue 11)', () => {
     expect([...r.out.keys()].sort()).to.deep.equal(['hot', 'tosca']);
   });
 
+  it('notes `cloud.subnet` once (CS2120), on the attribute, whatever targets run, and not while lowering', () => {
+    const text = render(undefined, undefined);
+    for (const targets of [['tosca'], ['hot'], ['tosca', 'hot']] as Target[][]) {
+      const notes = compile(text, FILE, { targets }).diagnostics.filter((d) => d.code === 'CS2120');
+      expect(notes.map((d) => text.slice(d.primary?.span.start, d.primary?.span.end)), targets.join('+')).to.deep.equal(['subnet = 10.0.0.0/24']);
+    }
+    expect(compile(text, FILE, { stopAfter: 'lower' }).diagnostics.map((d) => d.code)).to.not.include('CS2120');
+  });
+
   const table = outputsTable(doc);
   for (const s of settings()) {
     it(`${s.block}.${s.attr}: a changed value changes each output, is refused, or is noted there`, () => {
