@@ -16,7 +16,12 @@ export function gpuAgentVars(g: HostGroup): Record<string, VarExpr> {
   return g.gpu ? { mesos_enable_gpu_support: on } : {};
 }
 
-/** Variables of the framework role `id` on the masters when some pool has GPUs. */
-export function gpuFrameworkVars(m: ClusterModel, id: 'marathon' | 'chronos'): Record<string, VarExpr> {
-  return m.agentPools.some((p) => p.gpu !== undefined) ? { [`${id}_enable_gpu_support`]: on } : {};
+/** True when some agent pool has GPUs: the masters then turn on GPU support in the frameworks. */
+export function clusterHasGpus(m: ClusterModel): boolean {
+  return m.agentPools.some((p) => p.gpu !== undefined);
+}
+
+/** Variables of the framework role `id` (its variable prefix) on the masters when some pool has GPUs. */
+export function gpuFrameworkVars(m: ClusterModel, id: string): Record<string, VarExpr> {
+  return clusterHasGpus(m) ? { [`${id}_enable_gpu_support`]: on } : {};
 }

@@ -32,6 +32,20 @@ export type VarExpr =
    */
   | { readonly kind: 'shellQuoted'; readonly inner: VarExpr };
 
+/**
+ * What kind of port a rule opens, so that operator-given source lists can narrow each class:
+ * `ssh` (22), `admin` (UIs and APIs that control the cluster: Mesos, Marathon, Chronos, proxied or
+ * not), `service` (everything else: application traffic, cluster-internal protocols).
+ */
+export type PortClass = 'ssh' | 'admin' | 'service';
+
+/**
+ * Where a port may be reached from, as the planner decided it for both targets: `world` = anyone
+ * (public groups only), `vip` = anyone through the group's public VIP (the group itself is private),
+ * `cluster` = every host of the cluster, `group:<id>` = the hosts of that group only.
+ */
+export type Reach = 'world' | 'vip' | 'cluster' | `group:${string}`;
+
 /** A firewall rule a role needs on the hosts that run it. */
 export interface PortRule {
   readonly protocol: 'tcp' | 'udp' | 'icmp' | 'vrrp';
@@ -39,12 +53,10 @@ export interface PortRule {
   readonly from?: number;
   /** Last port (inclusive); equals `from` for a single port. */
   readonly to?: number;
-  /**
-   * Who may connect: `cluster` = every host of the cluster, `world` = anyone (only applied
-   * when the group is public), `group:<id>` = hosts of that group only (e.g. VRRP between
-   * load balancers).
-   */
-  readonly source: 'cluster' | 'world' | `group:${string}`;
+  /** Where it may be reached from, as the planner decided (roles/plan.ts reachOf). */
+  readonly source: Reach;
+  /** What kind of port it is (operator-given source lists narrow `world`/`vip` rules per class). */
+  readonly class: PortClass;
   /** Why the port is open (`mesos master API`). */
   readonly description: string;
 }

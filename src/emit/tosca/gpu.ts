@@ -2,13 +2,14 @@
 // capability (tosca.capabilities.indigo.Container num_gpus, gpu_vendor, gpu_model), its `os`
 // capability (tosca.capabilities.indigo.OperatingSystem gpu_driver, cuda_support, cuda_min_version,
 // cuDNN_version) and `enable_gpu_support` of LRMS.WorkerNode.Mesos / LRMS.FrontEnd.Mesos, which the
-// INDIGO playbooks pass on as mesos_/marathon_/chronos_enable_gpu_support.
+// INDIGO playbooks pass on as mesos_/marathon_/chronos_enable_gpu_support (set by the mesos entry,
+// src/services/mesos.ts).
 // The IM picks the flavor from host (IM/tosca/Tosca.py property_map: gpu.count, gpu.vendor,
 // gpu.model; OpenStack connector guess_instance_type_gpu); the orchestrator picks the image from os
 // (ToscaServiceImpl.extractImageRequirements / findImageByFallbackFields: gpu_driver and cuda_support
 // must be true on the image, cuda_min_version and cuDNN_version equal, case-insensitive).
 import type { DiagnosticCollector } from '../../diagnostics/collector.js';
-import type { ClusterModel, GpuSettings } from '../../model/model.js';
+import type { GpuSettings } from '../../model/model.js';
 import type { YamlValue } from '../yaml.js';
 import { checkJinja } from './values.js';
 
@@ -36,9 +37,4 @@ export function gpuOsProperties(g: GpuSettings | undefined, diag: DiagnosticColl
     cuda_min_version: text(g, 'cuda', g.cuda, diag),
     cuDNN_version: text(g, 'cudnn', g.cudnn, diag),
   };
-}
-
-/** True when some agent pool has GPUs: the master then turns on GPU support in Marathon and Chronos. */
-export function clusterHasGpus(m: ClusterModel): boolean {
-  return m.agentPools.some((p) => p.gpu !== undefined);
 }

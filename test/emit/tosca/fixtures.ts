@@ -37,10 +37,11 @@ function services(over: Partial<Services> = {}): Services {
     zookeeper: { ...base, hosts: ['masters'] },
     consul: { ...base, hosts: ['masters', 'agents', 'load_balancers'], datacenter: 'dc1', domain: 'consul' },
     marathonLb: { ...base, hosts: ['load_balancers'] },
-    keepalived: { ...base, enabled: false, hosts: [], public: true },
+    keepalived: { ...base, enabled: false, hosts: [] },
     calico: { ...base, enabled: false, hosts: [], etcdEndpoints: [] },
     rexray: { ...base, enabled: false, hosts: [], driver: 'cinder', options: {} },
     elasticity: { ...base, enabled: false, hosts: [], idleTimeout: 600, pools: [] },
+    docker: { ...base, hosts: ['masters', 'agents', 'load_balancers'] },
     ...over,
   };
 }
@@ -91,9 +92,9 @@ export function haModel(): ClusterModel {
       group({ kind: 'agents', id: 'agents', size: { kind: 'range', min: 2, max: 10, origin: sp(210) }, cpus: lit(4), memory: lit(8 * GB), disk: lit(100 * GB) }, 200),
       group({ kind: 'agents', id: 'agents_gpu', label: 'gpu', size: { kind: 'range', min: 0, max: 4, origin: sp(310) }, flavor: lit('g1.xlarge') }, 300),
     ],
-    loadBalancers: group({ kind: 'load_balancers', id: 'load_balancers', size: { kind: 'fixed', count: lit(2), origin: sp(410) }, public: true }, 400),
+    loadBalancers: group({ kind: 'load_balancers', id: 'load_balancers', size: { kind: 'fixed', count: lit(2), origin: sp(410) }, public: true, vip: { address: '10.0.0.100', public: true, origin: sp(425, 10) } }, 400),
     services: services({
-      keepalived: { enabled: true, hosts: ['load_balancers'], origin: sp(420), vip: { address: '10.0.0.100', origin: sp(425, 10) }, public: true },
+      keepalived: { enabled: true, hosts: ['load_balancers'], origin: sp(425, 10) },
       consul: { enabled: true, hosts: ['masters', 'agents', 'agents_gpu', 'load_balancers'], origin: sp(560), datacenter: 'bari', domain: 'consul' },
       rexray: { enabled: true, hosts: ['agents'], origin: sp(600), driver: 'cinder', options: {} },
       elasticity: { enabled: true, hosts: [], origin: undefined, idleTimeout: 600, pools: ['agents', 'agents_gpu'] },

@@ -1,14 +1,12 @@
 // Security groups (OS::Neutron::SecurityGroup, Heat 19 neutron/security_group.py): one per host
 // group, holding exactly the ingress rules of the group's PortRules, plus `cluster_secgroup`, a
 // rule-less group every host joins so that "any host of the cluster" is one remote_group_id.
-// Source mapping: cluster → remote_group_id cluster_secgroup; world → 0.0.0.0/0 on public groups
-// only (on a private group it narrows to the cluster); group:<id> → remote_group_id of that
+// The plan decided where each port is reached from (roles/plan.ts); this writes it: world and vip →
+// 0.0.0.0/0; cluster → remote_group_id cluster_secgroup; group:<id> → remote_group_id of that
 // group's security group (remote_mode remote_group_id without an id means the group itself,
-// which avoids a self-reference); vrrp → IP protocol `vrrp` (112). SSH is always open: from the
-// world on public groups, from the cluster otherwise.
+// which avoids a self-reference); vrrp → IP protocol `vrrp` (112).
 import { isDeepStrictEqual as isEqual } from 'node:util';
 import type { HostGroup } from '../../../model/model.js';
-import { planGroup } from '../../../roles/index.js';
 import type { GroupPlan, PortRule } from '../../../roles/types.js';
 import type { YamlValue } from '../../yaml.js';
 import { ref, type HotContext } from '../context.js';
@@ -21,45 +19,23 @@ export function secgroupName(groupId: string): string {
   return `${groupId}_secgroup`;
 }
 
-/** True when world rules apply to the group: it is public, or it holds a public VIP. */
-export function worldFacing(ctx: HotContext, g: HostGroup): boolean {
-  const k = ctx.m.services.keepalived;
-  return g.public || (g.kind === 'load_balancers' && k.enabled && k.public && k.vip !== undefined);
-}
-
-function rule(ctx: HotContext, g: HostGroup, r: PortRule): Record<string, YamlValue> {
+function rule(g: HostGroup, r: PortRule): Record<string, YamlValue> {
   const ports = r.protocol === 'tcp' || r.protocol === 'udp'
     ? { port_range_min: r.from, port_range_max: r.to ?? r.from }
     : {};
   const base = { direction: 'ingress', ethertype: 'IPv4', protocol: r.protocol, ...ports };
-  if (r.source === 'world' && worldFacing(ctx, g)) return { ...base, remote_mode: 'remote_ip_prefix', remote_ip_prefix: '0.0.0.0/0' };
-  if (r.source === 'cluster' || r.source === 'world') return { ...base, remote_mode: 'remote_group_id', remote_group_id: ref(CLUSTER_SECGROUP) };
+  // `vip`: the VIP port carries this group's security group, so its floating IP reaches these rules.
+  if (r.source === 'world' || r.source === 'vip') return { ...base, remote_mode: 'remote_ip_prefix', remote_ip_prefix: '0.0.0.0/0' };
+  if (r.source === 'cluster') return { ...base, remote_mode: 'remote_group_id', remote_group_id: ref(CLUSTER_SECGROUP) };
   const other = r.source.slice('group:'.length);
   if (other === g.id) return { ...base, remote_mode: 'remote_group_id' };
   return { ...base, remote_mode: 'remote_group_id', remote_group_id: ref(secgroupName(other)) };
 }
 
-/**
- * The PortRules of a group. The catalog gives `world` rules to public groups only; private load
- * balancers behind a public VIP serve the world through the VIP's floating IP, so they get the
- * world rules of their public twin (SSH excepted: it stays within the cluster there).
- */
-function portRules(ctx: HotContext, plan: GroupPlan): PortRule[] {
-  const g = plan.group;
-  if (g.public || !worldFacing(ctx, g)) return [...plan.ports];
-  const twin = planGroup(ctx.m, { ...g, public: true }).ports;
-  return [...plan.ports, ...twin.filter((r) => r.source === 'world' && !(r.protocol === 'tcp' && r.from === 22))];
-}
-
-function rules(ctx: HotContext, plan: GroupPlan): YamlValue[] {
-  const g = plan.group;
-  const list = portRules(ctx, plan);
-  if (!list.some((r) => r.protocol === 'tcp' && r.from !== undefined && r.from <= 22 && (r.to ?? r.from) >= 22)) {
-    list.push({ protocol: 'tcp', from: 22, to: 22, source: g.public ? 'world' : 'cluster', description: 'ssh' });
-  }
+function rules(plan: GroupPlan): YamlValue[] {
   const out: Record<string, YamlValue>[] = [];
-  for (const r of list) {
-    const x = rule(ctx, g, r);
+  for (const r of plan.ports) {
+    const x = rule(plan.group, r);
     if (!out.some((y) => isEqual(y, x))) out.push(x);
   }
   // A rule open to the world already admits the cluster: drop the narrower duplicate.
@@ -84,7 +60,7 @@ export function buildSecurityGroups(ctx: HotContext): Record<string, YamlValue> 
         name: `${ctx.m.name}-${g.id.replace(/_/g, '-')}`,
         // Neutron limits descriptions to 255 characters: the rules speak for themselves.
         description: `ports the roles of the ${g.id} of cluster ${ctx.m.name} need`.slice(0, 255),
-        rules: rules(ctx, plan),
+        rules: rules(plan),
       },
     };
   }
