@@ -9,6 +9,7 @@ import { TOSCA_CODES } from './codes/tosca.js';
 import { HOT_CODES } from './codes/hot.js';
 import { LINT_CODES } from './codes/lint.js';
 import { WORKFLOW_CODES } from './codes/workflow.js';
+import { SETTINGS_CODES } from './codes/settings.js';
 import type { CodeInfo } from './codes/define.js';
 
 export type { CodeInfo } from './codes/define.js';
@@ -23,6 +24,7 @@ export const CODES = {
   ...HOT_CODES,
   ...LINT_CODES,
   ...WORKFLOW_CODES,
+  ...SETTINGS_CODES,
 };
 
 /** A known diagnostic code. */

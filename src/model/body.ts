@@ -132,7 +132,7 @@ function conceptHelp(name: string, attrs: Readonly<Record<string, AttrSpec>>): {
     if (gpu !== undefined) return { help: `did you mean \`${gpu}\`?`, fix: gpu };
     if (!Object.hasOwn(attrs, 'flavor')) return undefined;
     return {
-      help: `there is no GPU attribute: the hosts of a pool get GPUs from its flavor (\`flavor = "g1.xlarge"\`, used by HOT; TOSCA asks for cpus and memory only); remove \`${name}\``,
+      help: `GPUs belong to an agent pool (\`agents "gpu" 2 { gpus = 1 }\`): Mesos runs tasks on agents only; remove \`${name}\` here`,
     };
   }
   if (/^(count|size|instances|replicas|nodes|hosts)$/.test(name) && Object.hasOwn(attrs, 'cpus')) {

@@ -5,6 +5,7 @@ import type { Span } from '../diagnostics/span.js';
 import type { Attribute, Block, Count, NumberLit } from '../spec/ast.js';
 import { resolveBody, type Body } from './body.js';
 import type { GroupKind, GroupSize, HostGroup, Param } from './model.js';
+import { lowerGpu } from './gpu.js';
 import { literalOf, lowerParam, type ValueCtx } from './values.js';
 import { BLOCKS, MAX_COUNT, type AttrSpec } from './vocabulary.js';
 
@@ -115,6 +116,7 @@ export function lowerGroup(ctx: ValueCtx, kind: GroupKind, written: Block): Lowe
   const memory = param<number>('memory');
   const disk = param<number>('disk');
   const image = param<string>('image');
+  const gpu = kind === 'agents' ? lowerGpu(ctx, body.attrs, attrs) : undefined;
   const isPublic = lowerPublic(ctx, kind, body, attrs);
   const vip = lowerVip(ctx, body);
   const group: HostGroup = {
@@ -128,6 +130,7 @@ export function lowerGroup(ctx: ValueCtx, kind: GroupKind, written: Block): Lowe
     ...(disk ? { disk } : {}),
     ...(image ? { image } : {}),
     public: isPublic,
+    ...(gpu ? { gpu } : {}),
     // The VIP of a public group is public (it gets a floating IP in HOT).
     ...(vip?.address !== undefined ? { vip: { address: vip.address, public: isPublic, origin: vip.span } } : {}),
     origin: block.name.span,

@@ -15,6 +15,7 @@ import type { CloudSettings, ClusterModel, HostGroup } from './model.js';
 import { lowerCloud } from './cloud.js';
 import type { ClusterFacts } from '../services/types.js';
 import { lowerServices } from './services.js';
+import { attributeSpans } from './spans.js';
 import { literalOf, type ValueCtx } from './values.js';
 import { BLOCKS, CLUSTER_ATTRS } from './vocabulary.js';
 
@@ -112,6 +113,8 @@ function lowerCluster(c: ClusterDecl, diag: DiagnosticCollector): ClusterModel |
     inputs: ctx.inputs.all,
   });
 
+  const spans = attributeSpans(blocks.single);
+
   if (!masters) return undefined;
   const agentPools: HostGroup[] = pools.map((p) => p.group);
   return {
@@ -126,6 +129,7 @@ function lowerCluster(c: ClusterDecl, diag: DiagnosticCollector): ClusterModel |
     loadBalancers: lbs?.group,
     services,
     inputs: ctx.inputs.all,
+    attributeSpans: spans,
     origin: c.span,
   };
 }

@@ -64,8 +64,26 @@ export interface HostGroup {
   readonly image?: Param<string>;
   /** Reachable from outside: floating IP (HOT), `network_name: PUBLIC` endpoint (TOSCA). */
   readonly public: boolean;
+  /** The GPUs of an agent pool's hosts (`gpus` and friends); absent for a pool without GPUs. */
+  readonly gpu?: GpuSettings;
   /** The virtual IP the hosts share (load balancers only; keepalived moves it). */
   readonly vip?: Vip;
+  readonly origin: Span;
+}
+
+/** The GPUs each host of an agent pool has, and the CUDA software its image must provide. */
+export interface GpuSettings {
+  /** GPUs per host (`gpus`). */
+  readonly count: number;
+  /** `gpu_vendor` as written (only NVIDIA is accepted). */
+  readonly vendor?: string;
+  readonly model?: string;
+  /** `cuda`: the CUDA version the image must have. */
+  readonly cuda?: string;
+  /** `cudnn`: the cuDNN version the image must have. */
+  readonly cudnn?: string;
+  /** Span of each written GPU attribute (name to value), by attribute name, for target notes. */
+  readonly spans: Readonly<Record<string, Span>>;
   readonly origin: Span;
 }
 
@@ -131,6 +149,8 @@ export interface ClusterModel {
   readonly services: Services;
   /** Every input, explicit and implicit, in first-use order. */
   readonly inputs: readonly Input[];
+  /** Span of each attribute of the blocks written once, by `block.attribute` (src/model/spans.ts). */
+  readonly attributeSpans?: Readonly<Record<string, Span>>;
   readonly origin: Span;
 }
 

@@ -50,6 +50,18 @@ const HOST_ATTRS: Record<string, AttrSpec> = {
   public: bool('hosts get a public (floating) IP'),
 };
 
+/**
+ * GPUs of an agent pool (Mesos runs tasks on agents only). None can be an input: a GPU pool shapes
+ * both outputs (the GPU support of the roles). src/model/gpu.ts lowers them.
+ */
+const GPU_ATTRS: Record<string, AttrSpec> = {
+  gpus: { type: 'integer', param: false, min: 1, max: 16, doc: 'GPUs of each host (NVIDIA)' },
+  gpu_vendor: str('GPU vendor of each host; Mesos supports only "NVIDIA"', false),
+  gpu_model: str('GPU model of each host, e.g. "Tesla V100"', false),
+  cuda: str('CUDA version the image must have, e.g. "11.8"', false),
+  cudnn: str('cuDNN version the image must have, e.g. "8.6"', false),
+};
+
 /** Largest host count of any group. */
 export const MAX_COUNT = 1000;
 
@@ -76,7 +88,7 @@ export const BLOCKS: Readonly<Record<string, BlockSpec>> = {
     },
   },
   masters: { count: 'fixed', label: false, attrs: HOST_ATTRS },
-  agents: { count: 'range', label: true, attrs: HOST_ATTRS },
+  agents: { count: 'range', label: true, attrs: { ...HOST_ATTRS, ...GPU_ATTRS } },
   load_balancers: {
     count: 'fixed',
     label: false,

@@ -64,7 +64,15 @@ export const consul: ServiceEntry<'consul', ConsulModel> = defineService({
         svc.datacenter !== ATTRS.datacenter.default ? `datacenter ${tick(svc.datacenter)}` : undefined,
         svc.domain !== ATTRS.domain.default ? `domain ${tick(svc.domain)}` : undefined,
       ].filter((x): x is string => x !== undefined);
-      if (svc.enabled && what.length > 0) cx.diag.report('CS3104', svc.origin ?? cx.m.origin, { what: what.join(' and ') }, { label: 'not representable in tosca' });
+      if (!svc.enabled || what.length === 0) return;
+      // On the attributes themselves (issue 11): the first written one, the other as a secondary label.
+      const at = cx.m.attributeSpans ?? {};
+      const written = (['datacenter', 'domain'] as const).filter((a) => svc[a] !== ATTRS[a].default && at[`consul.${a}`]);
+      const [first, second] = written.map((a) => at[`consul.${a}`]!);
+      cx.diag.report('CS3104', first ?? svc.origin ?? cx.m.origin, { what: what.join(' and ') }, {
+        label: 'not representable in tosca',
+        ...(second ? { secondary: [{ span: second, message: 'not representable in tosca either' }] } : {}),
+      });
     },
   },
 });

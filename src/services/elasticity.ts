@@ -2,6 +2,7 @@
 // node (hosted on the masters, as in mesos_elastic_cluster.yaml), which scales the first range pool;
 // HOT: autoscaling groups with scaling webhooks. The block only sets CLUES's idle timeout.
 import { specDuration } from '../emit/spec-units.js';
+import { tick } from '../diagnostics/codes/define.js';
 import type { YamlValue } from '../emit/yaml.js';
 import type { Param, ServiceBase } from '../model/model.js';
 import { defineService, type ServiceEntry, type ToscaContext } from './types.js';
@@ -86,13 +87,15 @@ export const elasticity: ServiceEntry<'elasticity', ElasticityModel> = defineSer
     lossy(svc, cx) {
       const [first, ...extra] = cx.m.agentPools.filter((p) => p.size.kind === 'range');
       for (const p of extra) {
+        const empty = p.size.kind === 'range' && p.size.min === 0;
         cx.diag.report('CS3109', p.size.origin ?? p.origin, { pool: p.id, first: first?.id ?? '' }, {
-          label: 'deployed with its minimum size, never scaled',
-          help: 'give this pool a fixed count, or make it the first pool with a range',
+          label: empty ? 'TOSCA starts this pool with zero hosts and never scales it' : 'deployed with its minimum size, never scaled',
+          ...(empty ? { notes: [`the minimum is 0: TOSCA starts pool ${tick(p.id)} with zero hosts, and it stays empty`] } : {}),
+          help: empty ? 'give this pool a minimum of 1 or more, a fixed count, or make it the first pool with a range' : 'give this pool a fixed count, or make it the first pool with a range',
         });
       }
       if (first && svc.idleTimeout !== DEFAULT_IDLE_TIMEOUT) {
-        cx.diag.report('CS3112', svc.origin ?? first.size.origin ?? cx.m.origin, { timeout: specDuration(svc.idleTimeout) }, { label: 'not representable in tosca' });
+        cx.diag.report('CS3112', cx.m.attributeSpans?.['elasticity.idle_timeout'] ?? svc.origin ?? first.size.origin ?? cx.m.origin, { timeout: specDuration(svc.idleTimeout) }, { label: 'not representable in tosca' });
       }
     },
     // Type-level role artifacts of ElasticCluster not overridden (custom_types.yaml @40fa4d6 clues_role, im_role).
@@ -102,7 +105,7 @@ export const elasticity: ServiceEntry<'elasticity', ElasticityModel> = defineSer
     lossy(svc, cx) {
       const range = cx.m.agentPools.find((g) => g.size.kind === 'range');
       if (!svc.enabled || svc.origin === undefined || !range) return;
-      cx.diag.report('CS3204', svc.origin, { timeout: specDuration(svc.idleTimeout) }, {
+      cx.diag.report('CS3204', cx.m.attributeSpans?.['elasticity.idle_timeout'] ?? svc.origin, { timeout: specDuration(svc.idleTimeout) }, {
         label: 'idle timeout used by CLUES only',
         help: 'connect the `<pool>_scale_down_url` output to an alarm (Aodh) or a monitoring system to remove idle agents',
       });

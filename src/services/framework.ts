@@ -3,6 +3,7 @@
 // ports they expose face the world when the masters are public, or through marathon-lb on public
 // load balancers while Marathon runs (CS2071, CS2072 warn about plain or unauthenticated ones).
 import type { Credentials, Param, ServiceBase } from '../model/model.js';
+import { gpuFrameworkVars } from '../roles/gpu.js';
 import type { VarExpr } from '../roles/types.js';
 import { addresses, bool, lit, literal, param, password, str } from './helpers.js';
 import type { ClusterFacts, LowerContext, PlanContext, ServiceBlock } from './types.js';
@@ -74,6 +75,7 @@ export function planFramework(svc: FrameworkModel, f: FrameworkFacts, cx: PlanCo
     [`${id}_username`]: param(svc.username),
     [`${id}_password`]: param(svc.password),
     [`${id}_enable_ssl`]: lit(svc.ssl),
+    ...gpuFrameworkVars(cx.m, id),
     ...(svc.ssl ? { [`${id}_key_password`]: secret('key_password'), [`${id}_pkcs_password`]: secret('pkcs_password'), [`${id}_jks_password`]: secret('jks_password') } : {}),
   });
   // ansible-role-marathon defaults/main.yml:43-44, ansible-role-chronos defaults/main.yml:33-34.

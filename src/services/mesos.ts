@@ -3,6 +3,7 @@
 // host groups' TOSCA software nodes (MesosMaster, MesosSlave, MesosLoadBalancer), which the other
 // services contribute properties and role artifacts to.
 import type { Credentials, ServiceBase } from '../model/model.js';
+import { clusterHasGpus, gpuAgentVars } from '../roles/gpu.js';
 import type { VarExpr } from '../roles/types.js';
 import { adminWorldOpen, privateHelp } from './framework.js';
 import { addresses, bool, lit, literal, param, password, str } from './helpers.js';
@@ -52,7 +53,7 @@ function planMaster(svc: MesosModel, cx: PlanContext): void {
 
 function planAgent(cx: PlanContext): void {
   const masters = addresses(cx.m.masters.id);
-  const vars: Record<string, VarExpr> = { mesos_install_mode: lit('slave'), zookeeper_peers: masters, mesos_masters_list: masters };
+  const vars: Record<string, VarExpr> = { mesos_install_mode: lit('slave'), zookeeper_peers: masters, mesos_masters_list: masters, ...gpuAgentVars(cx.group) };
   cx.invoke('mesos', vars);
   // ansible-role-mesos defaults/main.yml:23 mesos_slave_port; task port resources `ports:[31000-32000]`
   // (Mesos agent default), where marathon-lb and other tasks reach the apps.
@@ -102,12 +103,13 @@ export const mesos: ServiceEntry<'mesos', MesosModel> = defineService({
   endpoint: () => ({ output: 'mesos_endpoint', scheme: 'http', port: 5050, description: 'Mesos master web UI and API' }),
   tosca: {
     nodeType: (kind) => NODE_TYPES[kind],
-    contribute(svc, _g, kind, cx) {
+    contribute(svc, g, kind, cx) {
       const server = cx.names(cx.m.masters).server;
       const masterIps = { get_attribute: [server, 'private_address'] };
       if (kind === 'load_balancer') return { properties: { master_ips: masterIps } };
       if (kind === 'agent') {
-        return { properties: { master_ips: masterIps, front_end_ip: { get_attribute: [server, 'private_address', 0] } }, artifacts: { mesos_agent_role: 'mesos' } };
+        const gpu = g.gpu ? true : undefined;
+        return { properties: { master_ips: masterIps, front_end_ip: { get_attribute: [server, 'private_address', 0] }, enable_gpu_support: gpu }, artifacts: { mesos_agent_role: 'mesos' } };
       }
       return {
         properties: {
@@ -115,13 +117,15 @@ export const mesos: ServiceEntry<'mesos', MesosModel> = defineService({
           mesos_authenticate_http: svc.authenticateHttp,
           mesos_username: cx.value(svc.username, 'the mesos username'),
           mesos_password: cx.value(svc.password, 'the mesos password'),
+          // LRMS.FrontEnd.Mesos enable_gpu_support: the INDIGO playbook turns on GPU offers in Marathon and Chronos.
+          enable_gpu_support: clusterHasGpus(cx.m) ? true : undefined,
         },
         artifacts: { mesos_agent_role: 'mesos' },
       };
     },
     lossy(svc, cx) {
       if (svc.clusterName === ROLE_CLUSTER_NAME || svc.clusterName === cx.m.name) return;
-      cx.diag.report('CS3105', svc.origin ?? cx.m.origin, { name: svc.clusterName }, { label: 'not representable in tosca' });
+      cx.diag.report('CS3105', cx.m.attributeSpans?.['mesos.cluster_name'] ?? svc.origin ?? cx.m.origin, { name: svc.clusterName }, { label: 'not representable in tosca' });
     },
   },
   hot: {

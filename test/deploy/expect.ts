@@ -87,6 +87,8 @@ export function checkServer(m: ClusterModel, stack: Stack, server: ServerBoot, m
   }
 
   const kind = server.group === m.masters.id ? 'masters' : server.group === m.loadBalancers?.id ? 'load_balancers' : 'agents';
+  const gpus = m.agentPools.some((p) => p.gpu !== undefined);
+  const gpuPool = m.agentPools.find((p) => p.id === server.group)?.gpu !== undefined;
 
   // Consul: ansible-role-consul tasks/consul.yml:5-76 (the container command), templates/10-consul.j2.
   const consul = container('consul');
@@ -155,6 +157,10 @@ export function checkServer(m: ClusterModel, stack: Stack, server: ServerBoot, m
       eq(`${f.id} LIBPROCESS_IP`, env.get('LIBPROCESS_IP'), self);
       if (f.svc.ssl && env.get(f.ks) === f.roleDefault) fail.push(`${f.id} ${f.ks}: the role's default keystore password (the same in every cluster)`);
       eq(`${f.id} container env_file`, container(f.id)?.['env_file'], f.file);
+      // GPU pools: Marathon's gpu_resources feature (tasks/facts.yml:24-27, compat fix
+      // marathon-gpu-features), Chronos' CHRONOS_ENABLE_FEATURES (templates/chronos-env.j2:10).
+      const features = f.id === 'marathon' ? 'MARATHON_ENABLE_FEATURES' : 'CHRONOS_ENABLE_FEATURES';
+      eq(`${f.id} ${features} (a GPU pool exists: ${gpus})`, env.get(features), gpus ? 'gpu_resources' : undefined);
     }
   }
 
@@ -174,6 +180,12 @@ export function checkServer(m: ClusterModel, stack: Stack, server: ServerBoot, m
     eq('agent container image (ansible-role-mesos defaults/main.yml:27)', agent?.['image'], 'indigodatacloud/mesos-slave:1.5.0');
     eq('agent container MESOS_MASTER', aenv['MESOS_MASTER'], `zk://${zk}/mesos`);
     eq('agent container MESOS_IP', aenv['MESOS_IP'], self);
+    // GPU pools (mesos_enable_gpu_support): templates/mesos-slave-env.j2:14 and the container env;
+    // the gpu/nvidia isolator and the container's GPU request only where nvidia-smi runs.
+    eq(`agent MESOS_IMAGE_PROVIDERS (GPU pool: ${gpuPool})`, env?.get('MESOS_IMAGE_PROVIDERS'), gpuPool ? '"docker"' : undefined);
+    eq(`agent container MESOS_IMAGE_PROVIDERS (GPU pool: ${gpuPool})`, aenv['MESOS_IMAGE_PROVIDERS'], gpuPool ? 'docker' : undefined);
+    const nvidia = String(aenv['MESOS_ISOLATION'] ?? '').split(',').includes('gpu/nvidia');
+    eq('agent container device_requests (the GPUs, only with the gpu/nvidia isolator)', agent?.['device_requests'], nvidia ? [{ driver: 'nvidia', count: -1, capabilities: [['gpu', 'utility', 'compute']] }] : []);
     eq('agent container network, pid, privileged', [agent?.['network_mode'], agent?.['pid_mode'], agent?.['privileged']], ['host', 'host', true]);
     if (s.rexray.enabled) {
       const text = r.read('/etc/rexray/config.yml');

@@ -21,7 +21,7 @@ function lowerText(text: string): ClusterModel {
 function withoutSpans(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(withoutSpans);
   if (typeof v === 'object' && v !== null) {
-    return Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'origin' && k !== 'nameSpan').map(([k, x]) => [k, withoutSpans(x)]));
+    return Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'origin' && k !== 'nameSpan' && k !== 'attributeSpans' && k !== 'spans').map(([k, x]) => [k, withoutSpans(x)]));
   }
   return v;
 }

@@ -96,8 +96,8 @@ Allow with --allow tosca-key-name.`,
     explain: `The ElasticCluster node (CLUES) manages exactly one worker-node type: its wn requirement
 names one node, and the CLUES orchestrator plugin scales the Compute node hosting it. clusterc makes the
 first agent pool with a range elastic; every further pool with a range is deployed with a fixed number
-of hosts, its minimum, and is never scaled. Give that pool a fixed count, or allow with
---allow tosca-extra-elastic-pool.`,
+of hosts, its minimum, and is never scaled: a range \`0..N\` starts, and stays, with zero hosts (the
+warning then says so). Give that pool a fixed count, or allow with --allow tosca-extra-elastic-pool.`,
   },
   CS3110: {
     name: 'tosca-jinja-in-literal',

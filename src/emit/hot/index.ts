@@ -3,6 +3,7 @@
 // (style.md §5), or undefined after reporting an error (CS32xx). Sections: parameters.ts,
 // resources/{security-groups,servers,agents,vip,bootstrap}.ts, outputs.ts; warnings: lossy.ts.
 // Role plans (roles, variables, firewall rules per group) come from the catalog's planCluster.
+import { reportSubnetNote } from '../subnet-note.js';
 import { tick } from '../../diagnostics/codes/define.js';
 import type { DiagnosticCollector } from '../../diagnostics/collector.js';
 import type { ClusterModel } from '../../model/model.js';
@@ -11,6 +12,7 @@ import { toCanonicalYaml, type YamlValue } from '../yaml.js';
 import type { HotRefs } from './bootstrap/index.js';
 import { hostAddress, literalCount, type HotContext, type HotMode } from './context.js';
 import { reportLossy } from './lossy.js';
+import { hotDescription, reportSettings } from './settings.js';
 import { buildOutputs } from './outputs.js';
 import { buildParameters, type ParameterPlan } from './parameters.js';
 import { inputUses } from '../unused-inputs.js';
@@ -73,6 +75,8 @@ export function buildHot(m: ClusterModel, opts: HotOptions, diag: DiagnosticColl
     });
   }
   reportLossy(m, mode, diag);
+  reportSubnetNote(m, diag);
+  reportSettings(m, diag);
   const p = buildParameters(m, diag);
   const ctx: HotContext = { m, mode, diag, plans: planCluster(m), cloud: p.cloud, flavors: p.flavors, refs: makeRefs(m) };
   const resources: Record<string, YamlValue> = { ...buildSecurityGroups(ctx), ...buildVip(ctx), ...buildGeneratedSecrets(ctx.plans) };
@@ -86,7 +90,7 @@ export function buildHot(m: ClusterModel, opts: HotOptions, diag: DiagnosticColl
   pruneUnused(m, p, [resources, outputs], diag);
   return {
     heat_template_version: version,
-    description: m.description !== '' ? m.description : `Mesos cluster ${m.name}`,
+    description: hotDescription(m),
     parameter_groups: p.groups,
     parameters: p.parameters,
     resources,

@@ -100,7 +100,9 @@ function flavorDescription(g: HostGroup): string {
   if (g.cpus) wants.push(g.cpus.kind === 'literal' ? `${g.cpus.value} cpus` : 'cpus as an input (TOSCA only)');
   if (g.memory) wants.push(g.memory.kind === 'literal' ? `${gib(g.memory.value)} memory` : 'memory as an input (TOSCA only)');
   if (g.disk) wants.push(g.disk.kind === 'literal' ? `${gib(g.disk.value)} disk` : 'disk as an input (TOSCA only)');
-  return `flavor of each host of ${g.id}` + (wants.length > 0 ? `; the spec asks for ${wants.join(', ')}` : '');
+  const gpu = g.gpu;
+  if (gpu) wants.push(`${gpu.count} ${[gpu.vendor ?? 'NVIDIA', gpu.model].filter(Boolean).join(' ')} GPU${gpu.count > 1 ? 's' : ''}`);
+  return `${gpu ? 'GPU flavor' : 'flavor'} of each host of ${g.id}` + (wants.length > 0 ? `; the spec asks for ${wants.join(', ')}` : '');
 }
 
 /** Builds parameters, parameter_groups and the cloud values. Reports CS3203 for missing flavors. */

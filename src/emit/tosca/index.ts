@@ -4,6 +4,7 @@
 // warnings (CS31xx) and Jinja errors (CS3110) on the spec spans; returns undefined when it
 // reported an error. The built object is checked against node-types/ before it is serialised; a
 // failed self-check is an internal error (CS0001), never a returned text.
+import { reportSubnetNote } from '../subnet-note.js';
 import type { DiagnosticCollector } from '../../diagnostics/collector.js';
 import type { ClusterModel, ServiceBase } from '../../model/model.js';
 import { SERVICES, serviceModel, serviceOfBlock } from '../../services/index.js';
@@ -78,6 +79,7 @@ export function buildTosca(spec: ClusterModel, opts: ToscaOptions, diag: Diagnos
   const plans = new Map(planCluster(m).map((p) => [p.group.id, p.ports]));
   const cx: NodeContext = { m, diag, resolveArtifact, worldPorts: (g) => plans.get(g.id) ?? [] };
   reportLossy(m, diag, toscaContext(cx));
+  reportSubnetNote(m, diag);
   const inputs = buildInputs(m.inputs, diag);
   const nodeTemplates = buildNodeTemplates(cx);
   const outputs = buildOutputs(m);

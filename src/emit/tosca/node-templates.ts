@@ -16,6 +16,7 @@ import { SERVICES, serviceModel } from '../../services/index.js';
 import type { ToscaContext, ToscaNodeKind } from '../../services/types.js';
 import type { YamlValue } from '../yaml.js';
 import { roleArtifacts, type ArtifactResolver } from './artifacts.js';
+import { gpuHostProperties, gpuOsProperties } from './gpu.js';
 import { portSpecs } from './ports.js';
 import { paramValue, sanitize, sizeValue } from './values.js';
 
@@ -72,6 +73,7 @@ export function computeNode(g: HostGroup, cx: NodeContext): Record<string, YamlV
     mem_size: g.memory ? paramValue(g.memory, 'the memory size', cx.diag, sizeValue) : undefined,
     disk_size: g.disk ? paramValue(g.disk, 'the disk size', cx.diag, sizeValue) : undefined,
     instance_type: g.flavor ? str(g.flavor, `the flavor of ${tick(g.id)}`, cx) : undefined,
+    ...gpuHostProperties(g.gpu, cx.diag),
   };
   const image = g.image ?? m.cloud.image;
   const endpoint = g.public
@@ -89,6 +91,7 @@ export function computeNode(g: HostGroup, cx: NodeContext): Record<string, YamlV
           distribution: m.cloud.os.distribution,
           version: m.cloud.os.version,
           image: image ? str(image, 'the image name', cx) : undefined,
+          ...gpuOsProperties(g.gpu, cx.diag),
         },
       },
     },

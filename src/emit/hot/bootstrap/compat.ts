@@ -119,6 +119,16 @@ export const COMPAT_FIXES: readonly CompatFix[] = [
     count: 1,
   },
   {
+    id: 'marathon-gpu-features',
+    role: 'marathon',
+    file: 'tasks/facts.yml',
+    lines: '26',
+    why: 'appends the `gpu_resources` feature by text (`"{{marathon_features}} + {{marathon_gpu_features}}"`), which old Ansible evaluated as a list expression; ansible-core 2.14 keeps the string, so templates/marathon-env.j2:9 joins its characters (`MARATHON_ENABLE_FEATURES=[,], ,+, ...`) and Marathon refuses the feature list. The addition now happens inside the expression (reached with marathon_enable_gpu_support, a GPU pool)',
+    find: '- set_fact: marathon_features="{{marathon_features}} + {{marathon_gpu_features}}"\n',
+    replace: '- set_fact: marathon_features="{{ marathon_features + [\'gpu_resources\'] }}"\n',
+    count: 1,
+  },
+  {
     id: 'marathon-include',
     role: 'marathon',
     file: 'tasks/main.yml',
@@ -162,9 +172,9 @@ export const COMPAT_FIXES: readonly CompatFix[] = [
     role: 'mesos',
     file: 'tasks/slave.yml',
     lines: '130',
-    why: 'with no Mesos package (fix mesos-agent-packages) the agent runs as the `mesos_slave_image` container (defaults/main.yml:27, indigodatacloud/mesos-slave:1.5.0) with the settings templates/mesos-slave-env.j2 writes to /etc/default/mesos, the docker socket and cgroups of the host (as the role\'s commented-out container task above, and the image\'s documented `docker run`)',
+    why: 'with no Mesos package (fix mesos-agent-packages) the agent runs as the `mesos_slave_image` container (defaults/main.yml:27, indigodatacloud/mesos-slave:1.5.0) with the settings templates/mesos-slave-env.j2 writes to /etc/default/mesos, the docker socket and cgroups of the host (as the role\'s commented-out container task above, and the image\'s documented `docker run`). Where the role turned on the `gpu/nvidia` isolator (mesos_enable_gpu_support on a host whose nvidia-smi runs, lines 70-77), the container gets the host\'s GPUs through the NVIDIA Container Toolkit (`device_requests`, as `docker run --gpus all`), which also brings the driver libraries (NVML) the isolator loads',
     find: "#  when: mesos_enable_dvdi_mod == 'yes'\n",
-    replace: "#  when: mesos_enable_dvdi_mod == 'yes'\n\n- name: run mesos-slave container (clusterc mesos-agent-container)\n  docker_container:\n    name: mesos-slave\n    image: \"{{ mesos_slave_image }}\"\n    state: started\n    detach: true\n    restart_policy: always\n    network_mode: host\n    pid_mode: host\n    privileged: true\n    volumes:\n    - /sys/fs/cgroup:/sys/fs/cgroup\n    - /var/run/docker.sock:/var/run/docker.sock\n    - \"{{ mesos_slave_work_dir }}:{{ mesos_slave_work_dir }}\"\n    - \"{{ mesos_log_dir }}:{{ mesos_log_dir }}\"\n    env: \"{{ {'MESOS_MASTER': 'zk://' ~ zookeeper_peers_nodes ~ '/mesos', 'MESOS_EXECUTOR_REGISTRATION_TIMEOUT': mesos_executor_registration_timeout, 'MESOS_CONTAINERIZERS': mesos_containerizers, 'MESOS_LOG_DIR': mesos_log_dir, 'MESOS_IP': mesos_ip, 'MESOS_HOSTNAME': mesos_ip, 'MESOS_WORK_DIR': mesos_slave_work_dir, 'MESOS_PORT': mesos_slave_port | string, 'MESOS_SYSTEMD_ENABLE_SUPPORT': 'false', 'MESOS_DOCKER_MESOS_IMAGE': mesos_slave_image} | combine({'MESOS_ISOLATION': mesos_isolation | join(',')} if mesos_isolation else {}) | combine({'MESOS_IMAGE_PROVIDERS': 'docker'} if mesos_enable_gpu_support == true else {}) }}\"\n  tags:\n    - mesos-slave\n",
+    replace: "#  when: mesos_enable_dvdi_mod == 'yes'\n\n- name: run mesos-slave container (clusterc mesos-agent-container)\n  docker_container:\n    name: mesos-slave\n    image: \"{{ mesos_slave_image }}\"\n    state: started\n    detach: true\n    restart_policy: always\n    network_mode: host\n    pid_mode: host\n    privileged: true\n    device_requests: \"{{ [{'driver': 'nvidia', 'count': -1, 'capabilities': [['gpu', 'utility', 'compute']]}] if 'gpu/nvidia' in mesos_isolation else [] }}\"\n    volumes:\n    - /sys/fs/cgroup:/sys/fs/cgroup\n    - /var/run/docker.sock:/var/run/docker.sock\n    - \"{{ mesos_slave_work_dir }}:{{ mesos_slave_work_dir }}\"\n    - \"{{ mesos_log_dir }}:{{ mesos_log_dir }}\"\n    env: \"{{ {'MESOS_MASTER': 'zk://' ~ zookeeper_peers_nodes ~ '/mesos', 'MESOS_EXECUTOR_REGISTRATION_TIMEOUT': mesos_executor_registration_timeout, 'MESOS_CONTAINERIZERS': mesos_containerizers, 'MESOS_LOG_DIR': mesos_log_dir, 'MESOS_IP': mesos_ip, 'MESOS_HOSTNAME': mesos_ip, 'MESOS_WORK_DIR': mesos_slave_work_dir, 'MESOS_PORT': mesos_slave_port | string, 'MESOS_SYSTEMD_ENABLE_SUPPORT': 'false', 'MESOS_DOCKER_MESOS_IMAGE': mesos_slave_image} | combine({'MESOS_ISOLATION': mesos_isolation | join(',')} if mesos_isolation else {}) | combine({'MESOS_IMAGE_PROVIDERS': 'docker'} if mesos_enable_gpu_support == true else {}) }}\"\n  tags:\n    - mesos-slave\n",
     count: 1,
   },
   {
