@@ -217,7 +217,7 @@ export const spark: ServiceEntry<'spark', SparkModel> = defineService({
     lossy(svc, cx) {
       if (!svc.enabled) return;
       const origin = svc.origin ?? cx.m.origin;
-      if (svc.app === 'zeppelin') cx.diag.report('CS3140', origin, {}, { label: 'not representable in tosca', help: 'deploy the HOT output, or `app = "dispatcher"`' });
+      if (svc.app === 'zeppelin') cx.diag.report('CS3140', svc.password.origin ?? origin, {}, { label: 'not representable in tosca', help: 'deploy the HOT output, or `app = "dispatcher"`' });
       const user = cx.m.services.marathon.username;
       if (user.kind !== 'literal' || user.value !== 'admin') {
         cx.diag.report('CS3141', user.origin ?? origin, {}, { label: 'not representable in tosca', help: 'keep the Marathon `username` `"admin"` for Spark in TOSCA' });

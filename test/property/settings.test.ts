@@ -132,6 +132,12 @@ const BASE: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   zookeeper: {},
   consul: { datacenter: '"dc-a"', domain: '"domain-a"' },
   elasticity: { idle_timeout: '15 min' },
+  spark: {
+    enabled: 'true', app: '"zeppelin"', password: 'secret', hdfs_uri: '"hdfs://nn-a:9000"', swift_auth_url: '"https://keystone-a:5000/v3"',
+    swift_region: '"region-a"', swift_tenant: '"tenant-a"', swift_username: '"user-a"', swift_password: 'secret', swift_provider: '"provider-a"',
+    cores_max: '8', executor_cores: '2', executor_memory: '2 GB', driver_cores: '1', driver_memory: '1 GB',
+  },
+  hadoop: { enabled: 'true' },
 };
 
 /** Blocks the platform refuses (CS2062, CS2063): added only to test their own attributes. */
@@ -152,6 +158,8 @@ const OTHER: Readonly<Record<string, string>> = {
   disk: '60 GB', public: 'false', vip: '10.0.0.101', authenticate_http: 'false', enabled: 'false', ssl: 'false',
   password: '"changed password"', idle_timeout: '20 min', gpus: '2', gpu_vendor: '"nvidia"', gpu_model: '"A100"',
   cuda: '"12.2"', cudnn: '"8.9"', etcd_endpoints: '["10.0.0.6:2379"]', driver: '"other"',
+  app: '"dispatcher"', hdfs_uri: '"hdfs://nn-b:9000"', cores_max: '16', executor_cores: '3', executor_memory: '3 GB',
+  driver_cores: '2', driver_memory: '2 GB', swift_password: '"changed password"',
 };
 
 /** A changed value: OTHER, else the string with `-b` instead of `-a` (or a suffix). */
@@ -164,7 +172,10 @@ function otherValue(attr: string, value: string): string {
 
 /** Renders the base spec with `change` applied (and the refused block of the setting, if any). */
 function render(setting: Setting | undefined, value: string | undefined): string {
-  const blocks = { ...BASE, ...(setting && REFUSED[setting.block] ? { [setting.block]: REFUSED[setting.block]! } : {}) };
+  const blocks: Record<string, Readonly<Record<string, string>>> = { ...BASE, ...(setting && REFUSED[setting.block] ? { [setting.block]: REFUSED[setting.block]! } : {}) };
+  // Spark runs as a Marathon app: with Marathon disabled it is refused (CS2100, test/services), so
+  // the Marathon switch is tested without it.
+  if (setting?.block === 'marathon' && setting.attr === 'enabled') delete blocks['spark'];
   const attrLines = (block: string, attrs: Readonly<Record<string, string>>): string[] =>
     Object.entries(attrs).map(([a, v]) => `  ${a} = ${setting?.block === block && setting.attr === a && value !== undefined ? value : v}`);
   const out = ['cluster "settings" {', ...attrLines('cluster', blocks.cluster ?? {})];
