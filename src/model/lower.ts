@@ -12,6 +12,7 @@ import { checkTopology } from './checks/topology.js';
 import { lowerGroup, type LoweredGroup } from './groups.js';
 import { InputTable } from './inputs.js';
 import type { ClusterModel, HostGroup } from './model.js';
+import { lowerAccess } from './access.js';
 import { lowerCloud, lowerServices } from './services.js';
 import { literalOf, type ValueCtx } from './values.js';
 import { BLOCKS, CLUSTER_ATTRS } from './vocabulary.js';
@@ -123,7 +124,9 @@ function lowerCluster(c: ClusterDecl, diag: DiagnosticCollector): ClusterModel |
     agents: pools.map((p) => p.group.id),
     loadBalancers: lbs ? [lbs.group.id] : [],
   };
+  const access = lowerAccess(ctx, blocks.single.get('access'));
   const services = lowerServices(ctx, {
+    adminOrigin: (access?.admin?.cidrs.length ?? 0) > 0 ? access?.admin?.origin : undefined,
     clusterName: name,
     blocks: blocks.single,
     hostIds,
@@ -156,6 +159,7 @@ function lowerCluster(c: ClusterDecl, diag: DiagnosticCollector): ClusterModel |
     agentPools,
     loadBalancers: lbs?.group,
     services,
+    ...(access !== undefined ? { access } : {}),
     inputs: ctx.inputs.all,
     origin: c.span,
   };

@@ -145,6 +145,8 @@ export interface ServiceInfo {
   readonly loadBalancers: LoweredGroup | undefined;
   /** The masters get public (floating) IPs, so their world rules open to 0.0.0.0/0. */
   readonly mastersPublic: boolean;
+  /** The `access.admin` list when it names at least one CIDR (the admin ports of public hosts are reachable from outside). */
+  readonly adminOrigin: Span | undefined;
 }
 
 /** Lowers every service block and the services the topology implies. */
@@ -173,12 +175,13 @@ export function lowerServices(ctx: ValueCtx, info: ServiceInfo): Services {
     clusterName: mesosS.str('cluster_name', info.clusterName),
   };
 
-  // World-open admin ports: the masters' own when they are public, and the UIs marathon-lb proxies
-  // on public load balancers (src/roles/plan.ts) while Marathon runs.
+  // Admin ports reachable from outside: the masters' own when they are public, and the UIs
+  // marathon-lb proxies on public load balancers (src/roles/plan.ts) while Marathon runs, when
+  // `access.admin` lets anyone in (src/emit/access.ts: nobody by default).
   const lbPublic = info.loadBalancers?.group.public === true;
-  const worldOpen = (marathonOn: boolean): boolean => info.mastersPublic || (lbPublic && marathonOn);
+  const worldOpen = (marathonOn: boolean): boolean => info.adminOrigin !== undefined && (info.mastersPublic || (lbPublic && marathonOn));
   const privateHelp = (marathonOn: boolean): string =>
-    `make the ${lbPublic && marathonOn ? 'masters and load balancers' : 'masters'} private with \`public = false\``;
+    `make the ${lbPublic && marathonOn ? 'masters and load balancers' : 'masters'} private with \`public = false\`, or empty \`access.admin\``;
   const framework = (name: 'marathon' | 'chronos', what: string, marathonOn?: boolean): Services['marathon'] => {
     const s = new Settings(ctx, info.blocks.get(name), name);
     const enabled = s.bool('enabled', true);
@@ -196,6 +199,14 @@ export function lowerServices(ctx: ValueCtx, info: ServiceInfo): Services {
   };
   const marathon = framework('marathon', 'Marathon');
   const chronos = framework('chronos', 'Chronos', marathon.enabled);
+  // Mesos serves its API on plain HTTP only (the roles configure no TLS for 5050): with
+  // authentication on, every request carries the Basic-auth password in clear text.
+  if (authenticateHttp && info.adminOrigin !== undefined && worldOpen(marathon.enabled)) {
+    ctx.diag.report('CS2072', info.adminOrigin, { service: 'Mesos', port: 5050 }, {
+      label: 'opens the Mesos port 5050, plain HTTP with Basic authentication',
+      help: 'Mesos has no TLS here: reach port 5050 through SSH (`access.ssh`) or a VPN and leave `access.admin` empty, or accept it with --allow plaintext-framework-auth',
+    });
+  }
   if (!authenticateHttp && authHttp.span && worldOpen(marathon.enabled)) {
     ctx.diag.report('CS2071', authHttp.span, {}, {
       label: 'anyone who reaches port 5050 can use the Mesos API',

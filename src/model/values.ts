@@ -35,6 +35,7 @@ export function inputTypeOf(t: ValueType): InputType {
     case 'cidr':
       return 'string';
     case 'string-list':
+    case 'cidr-list':
       return 'list';
     default:
       return t;
@@ -128,6 +129,12 @@ export function literalOf(ctx: ValueCtx, v: Value, spec: AttrSpec, name: string)
       out = items;
       break;
     }
+    case 'cidr-list': {
+      const cidrs = cidrListOf(ctx, v, name);
+      if (cidrs === undefined) return undefined;
+      out = cidrs;
+      break;
+    }
   }
   if (typeof out === 'number' && !inBounds(out, spec)) {
     ctx.diag.report('CS2025', v.span, {
@@ -138,6 +145,57 @@ export function literalOf(ctx: ValueCtx, v: Value, spec: AttrSpec, name: string)
     return undefined;
   }
   return out;
+}
+
+/**
+ * A list of CIDRs (`access` block): every item a CIDR literal whose host bits are zero (CS2080,
+ * with the network address as the fix: Neutron and the IM would otherwise read another range than
+ * the one meant, or refuse it); a quoted CIDR or a bare address is CS2005 with the fix. An empty
+ * list is allowed: nobody outside the cluster.
+ */
+function cidrListOf(ctx: ValueCtx, v: Value, name: string): string[] | undefined {
+  const expected = describeType('cidr-list');
+  if (v.kind !== 'list') {
+    if (v.kind === 'cidr') return wrongItem(ctx, v, name, expected, `write a list: \`[${v.value}]\``, `[${v.value}]`);
+    return wrongItem(ctx, v, name, expected);
+  }
+  const out: string[] = [];
+  let ok = true;
+  for (const it of v.items) {
+    if (it.kind === 'cidr') {
+      const [ip = '', len = '0'] = it.value.split('/');
+      const prefix = Number(len);
+      const n = ip.split('.').reduce((a, p) => a * 256 + Number(p), 0);
+      const base = prefix === 0 ? 0 : n - (n % Math.pow(2, 32 - prefix));
+      if (base !== n) {
+        const fixed = `${[24, 16, 8, 0].map((s) => Math.floor(base / Math.pow(2, s)) % 256).join('.')}/${prefix}`;
+        ctx.diag.report('CS2080', it.span, { cidr: it.value, network: fixed }, {
+          label: `the address has bits set outside the /${prefix} prefix`,
+          help: `write \`${fixed}\` (the network of this address), or \`${ip}/32\` for this address alone`,
+          fix: [{ span: it.span, text: fixed }],
+        });
+        ok = false;
+      } else if (!out.includes(it.value)) out.push(it.value);
+    } else if (it.kind === 'ipv4') {
+      ok = false;
+      wrongItem(ctx, it, name, 'a CIDR', `write \`${it.value}/32\` for this address alone`, `${it.value}/32`);
+    } else if (it.kind === 'string' && /^[\d.]+\/\d+$/.test(it.value)) {
+      ok = false;
+      wrongItem(ctx, it, name, 'a CIDR', `drop the quotes: \`${it.value}\``, it.value);
+    } else {
+      ok = false;
+      wrongItem(ctx, it, name, 'a CIDR');
+    }
+  }
+  return ok ? out : undefined;
+}
+
+function wrongItem(ctx: ValueCtx, v: Value, name: string, expected: string, help?: string, fix?: string): undefined {
+  ctx.diag.report('CS2005', v.span, { name, expected, found: describeValue(v) }, {
+    ...(help !== undefined ? { help } : {}),
+    ...(fix !== undefined ? { fix: [{ span: v.span, text: fix }] } : {}),
+  });
+  return undefined;
 }
 
 /**

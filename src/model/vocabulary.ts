@@ -4,7 +4,7 @@
 // Pure data, no AST or diagnostics here.
 
 /** The type of an attribute value, in the spec's vocabulary. */
-export type ValueType = 'string' | 'integer' | 'boolean' | 'size' | 'duration' | 'ipv4' | 'cidr' | 'string-list';
+export type ValueType = 'string' | 'integer' | 'boolean' | 'size' | 'duration' | 'ipv4' | 'cidr' | 'string-list' | 'cidr-list';
 
 /** One attribute of a block. */
 export interface AttrSpec {
@@ -127,6 +127,15 @@ export const BLOCKS: Readonly<Record<string, BlockSpec>> = {
       availability_zone: str('availability zone of the volumes'),
     },
   },
+  access: {
+    count: 'none',
+    label: false,
+    attrs: {
+      ssh: { type: 'cidr-list', param: false, doc: 'who may reach SSH (22) on public hosts' },
+      admin: { type: 'cidr-list', param: false, doc: 'who may reach the Mesos, Marathon and Chronos UIs and APIs on public hosts' },
+      apps: { type: 'cidr-list', param: false, doc: 'who may reach marathon-lb (80, 443) on public load balancers' },
+    },
+  },
   elasticity: {
     count: 'none',
     label: false,
@@ -167,5 +176,6 @@ export function describeType(t: ValueType): string {
     case 'ipv4': return 'an IPv4 address';
     case 'cidr': return 'a CIDR such as `10.0.0.0/24`';
     case 'string-list': return 'a list of strings';
+    case 'cidr-list': return 'a list of CIDRs such as `[192.0.2.0/24]`';
   }
 }

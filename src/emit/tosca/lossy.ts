@@ -81,4 +81,8 @@ export function reportLossy(m: ClusterModel, diag: DiagnosticCollector): void {
     const services = [s.marathon.enabled && s.marathon.ssl ? 'Marathon' : undefined, s.chronos.enabled && s.chronos.ssl ? 'Chronos' : undefined].filter(Boolean).join(' and ');
     diag.report('CS3114', m.nameSpan, { services }, { label: 'per-cluster keystore passwords in the HOT output only' });
   }
+  // indigo-dc.marathon signs its certificate with the CA in its files/ (key published) and makes the
+  // host trust it; the HOT output replaces it (compat fix marathon-own-ca), TOSCA runs the role as is.
+  // The INDIGO master installs Marathon even when disabled (CS3111), so this holds whenever ssl is on.
+  if (s.marathon.ssl) diag.report('CS3163', s.marathon.origin ?? m.nameSpan, {}, { label: 'per-host CA in the HOT output only' });
 }
