@@ -14,12 +14,15 @@ import { extraInputs, haModel, inp, input, lit, sp, upstreamShapeModel } from '.
 
 type Obj = Record<string, any>;
 
-/** Emits `m`; `diag` holds every diagnostic but the exposure notes (CS3160, test/emit/access.test.ts). */
+/**
+ * Emits `m`; `diag` holds every diagnostic but the exposure notes (CS3160, test/emit/access.test.ts)
+ * and the published-CA note every TLS Marathon gets (CS3163, its own test below).
+ */
 function emit(m: ClusterModel, url?: string): { text: string | undefined; doc: Obj; diag: DiagnosticCollector } {
   const all = new DiagnosticCollector();
   const text = emitTosca(m, url ? { toscaTypesUrl: url } : {}, all);
   const diag = new DiagnosticCollector();
-  for (const d of all.diagnostics) if (d.code !== 'CS3160') diag.add(d);
+  for (const d of all.diagnostics) if (d.code !== 'CS3160' && d.code !== 'CS3163') diag.add(d);
   return { text, doc: text ? (YAML.parse(text, { version: '1.1' }) as Obj) : {}, diag };
 }
 
@@ -222,6 +225,18 @@ describe('emit/tosca', () => {
   });
 
   describe('diagnostics', () => {
+    it('notes the CA published in indigo-dc.marathon (CS3163) whenever Marathon serves TLS, even disabled', () => {
+      const note = (m: ClusterModel): (number | undefined)[] => {
+        const d = new DiagnosticCollector();
+        emitTosca(m, {}, d);
+        return d.diagnostics.filter((x) => x.code === 'CS3163').map((x) => x.primary?.span.start);
+      };
+      const m = haModel();
+      expect(note(m)).to.have.length(1);
+      expect(note({ ...m, services: { ...m.services, marathon: { ...m.services.marathon, enabled: false } } })).to.have.length(1);
+      expect(note({ ...m, services: { ...m.services, marathon: { ...m.services.marathon, ssl: false } } })).to.deep.equal([]);
+    });
+
     /** The diagnostics except the two notes every TOSCA output gets (CS3113 unpinned type roles, CS3114 keystores). */
     const lossyOnly = (diag: DiagnosticCollector) => diag.diagnostics.filter((d) => d.code !== 'CS3113' && d.code !== 'CS3114');
     it('says which roles TOSCA cannot pin and that keystores keep the role defaults, once per cluster', () => {
