@@ -19,7 +19,12 @@ import { exampleFiles } from '../src/tools/examples.js';
 
 const ROOT = process.cwd();
 const CLI = join(ROOT, 'dist/src/cli.js');
-const BIN = join(ROOT, 'bin/clusterc.cjs');
+/** The `clusterc` command (the sh launcher: the start-up snapshot for check, compile and lint). */
+const BIN = join(ROOT, 'bin/clusterc');
+/** The launcher's code-cached bundle, without the snapshot (for comparison). */
+const BUNDLE = join(ROOT, 'bin/clusterc.cjs');
+/** BENCH_ONLY=a measures (a) alone. */
+const ONLY_A = process.env['BENCH_ONLY'] === 'a';
 const SHARED = resolve(process.env['CLUSTERC_SHARED'] ?? join(ROOT, '..', 'shared'));
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 15);
 
@@ -94,7 +99,7 @@ interface Row {
   /** The issue-15 target, as a ratio to the floor. */
   target?: number;
 }
-const viaBin = (...args: string[]) => [process.execPath, BIN, ...args];
+const viaBin = (...args: string[]) => [BIN, ...args];
 const rows: Row[] = [
   { label: '`node -e 0` (floor)', cmd: [process.execPath, '-e', '0'] },
   { label: '`clusterc --help`', cmd: viaBin('--help'), target: 1.3 },
@@ -102,7 +107,11 @@ const rows: Row[] = [
   ...exampleFiles(ROOT).map((ex) => ({ label: `\`clusterc check ${ex}\``, cmd: viaBin('check', ex), target: 1.6 })),
   ...exampleFiles(ROOT).map((ex) => ({ label: `\`clusterc compile ${ex}\` (both targets)`, cmd: viaBin('compile', ex, '--out-dir', dir), target: 2.0 })),
   ...(haveTypes ? [{ label: '`clusterc lint` upstream custom_types.yaml', cmd: viaBin('lint', types), target: 2.5 }] : []),
-  // The same commands from the plain tsc build (what the launcher falls back to), for comparison.
+  // The same commands without the snapshot (bin/clusterc.cjs: the code-cached bundle) and from
+  // the plain tsc build (what the launcher falls back to last), for comparison.
+  { label: 'no snapshot: `node bin/clusterc.cjs check examples/mesos-ha.cluster`', cmd: [process.execPath, BUNDLE, 'check', 'examples/mesos-ha.cluster'] },
+  { label: 'no snapshot: `node bin/clusterc.cjs compile examples/mesos-ha.cluster`', cmd: [process.execPath, BUNDLE, 'compile', 'examples/mesos-ha.cluster', '--out-dir', dir] },
+  ...(haveTypes ? [{ label: 'no snapshot: `node bin/clusterc.cjs lint` custom_types.yaml', cmd: [process.execPath, BUNDLE, 'lint', types] }] : []),
   { label: 'plain build: `node dist/src/cli.js --help`', cmd: [process.execPath, CLI, '--help'] },
   { label: 'plain build: `node dist/src/cli.js compile examples/mesos-ha.cluster`', cmd: [process.execPath, CLI, 'compile', 'examples/mesos-ha.cluster', '--out-dir', dir] },
   ...(haveTypes ? [{ label: 'plain build: `node dist/src/cli.js lint` custom_types.yaml', cmd: [process.execPath, CLI, 'lint', types] }] : []),
@@ -123,6 +132,12 @@ rows.forEach((row, i) => {
   out(`| ${row.label}${exit} | ${fmt(st.ms)} | ${fmt(ratio, 2)} | ${target} | ${fmt(st.cpuMs)} | ${fmt(st.cpuMs / floor.cpuMs, 2)} | ${mib(st.rssKiB)} |`);
 });
 out();
+
+if (ONLY_A) {
+  writeFileSync(join(ROOT, 'bench/RESULTS.md'), lines.join('\n') + '\n');
+  process.stderr.write('wrote bench/RESULTS.md ((a) only: BENCH_ONLY=a)\n');
+  process.exit(0);
+}
 
 // (b) in-process compile time vs number of agent pools
 out('## (b) In-process compile (both targets) of generated clusters');
@@ -202,7 +217,7 @@ out();
   const [one] = measureInterleaved([viaBin('lint', many)]);
   const perFileRuns = Math.min(RUNS, 3);
   const t0 = performance.now();
-  for (let r = 0; r < perFileRuns; r++) for (const f of files) spawnSync(process.execPath, [BIN, 'lint', f], { stdio: 'ignore' });
+  for (let r = 0; r < perFileRuns; r++) for (const f of files) spawnSync(BIN, ['lint', f], { stdio: 'ignore' });
   const perFile = (performance.now() - t0) / perFileRuns;
   out('| run | ms | × one process | peak MiB |');
   out('|---|---:|---:|---:|');

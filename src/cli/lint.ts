@@ -1,4 +1,4 @@
-// `clusterc lint PATH...`: expands directories to their *.yaml / *.yml files (symbolic-link loops and dangling
+// `clusterc lint PATH...`: expands directories to their *.yaml / *.yml / *.csar files (symbolic-link loops and dangling
 // links become diagnostics), builds an fs-backed reader that never blocks and never reads more than the size
 // limit, the --import-map and --severity options, runs the linter core (src/lint) and prints human, JSON or
 // SARIF diagnostics. Exit code 0 without errors, 1 with errors, 2 for usage problems.
@@ -11,7 +11,11 @@ import { applyPolicy, unknownPolicyNames } from '../diagnostics/policy.js';
 import { renderSarif } from '../diagnostics/render-sarif.js';
 import { lintFiles, MAX_FILE_BYTES, type ImportMapping, type LintInput, type SourceReader } from '../lint/index.js';
 import { parseSeverityOptions } from '../lint/policy.js';
-import type { ReadResult } from '../lint/reader.js';
+import { withArchives } from '../lint/csar.js';
+import { decodeUtf8, type ReadResult } from '../lint/reader.js';
+import type { ByteSource } from '../lint/zip.js';
+
+export { decodeUtf8 };
 import { CliError, exitCodeOf, policyOf, printDiagnostics, reason, type OutputOptions } from './io.js';
 
 /** Options of `clusterc lint`. */
@@ -33,27 +37,6 @@ function why(e: unknown): string {
   if (code === 'EAGAIN' || code === 'EWOULDBLOCK') return 'reading it would block (a device, FIFO or kernel file)';
   if (code === 'ENAMETOOLONG') return 'the path is too long';
   return reason(e);
-}
-
-/** Decodes UTF-8 like PyYAML (strict); on an invalid byte, the lossy text and the UTF-16 offset of that byte. */
-export function decodeUtf8(buf: Buffer): ReadResult {
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf) };
-  } catch {
-    let i = 0;
-    while (i < buf.length) {
-      const b = buf[i] ?? 0;
-      const n = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
-      if (n === 0 || i + n > buf.length) break;
-      let ok = true;
-      for (let k = 1; k < n; k++) if (((buf[i + k] ?? 0) & 0xc0) !== 0x80) ok = false;
-      if (ok && n > 1 && new TextDecoder('utf-8', { fatal: false }).decode(buf.subarray(i, i + n)).includes('\uFFFD')) ok = false;
-      if (!ok) break;
-      i += n;
-    }
-    const before = new TextDecoder('utf-8').decode(buf.subarray(0, i));
-    return { text: new TextDecoder('utf-8').decode(buf), invalidUtf8At: before.length };
-  }
 }
 
 /** Reads a regular file without blocking and without reading past MAX_FILE_BYTES. */
@@ -95,17 +78,54 @@ function readBounded(path: string): ReadResult {
   }
 }
 
-/** A reader over the real file system. */
-export const fsReader: SourceReader = {
-  read: readBounded,
-  exists: (path) => {
-    try {
-      return statSync(path).isFile();
-    } catch {
-      return false;
-    }
+/** Random access to a regular file (an archive); each read opens it again and checks it did not change size. */
+function fileBytes(path: string): ByteSource | { error: string } {
+  let size: number;
+  try {
+    const real = realpathSync(path);
+    if (KERNEL_TREES.test(real)) return { error: 'it is a device or kernel file (never read)' };
+    const st = statSync(path);
+    if (st.isDirectory()) return { error: 'it is a directory' };
+    if (!st.isFile()) return { error: 'it is not a regular file' };
+    size = st.size;
+  } catch (e) {
+    return { error: why(e) };
+  }
+  return {
+    size,
+    read(offset: number, length: number): Uint8Array {
+      const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
+      try {
+        if (fstatSync(fd).size !== size) throw new Error('the archive changed while it was read');
+        const buf = Buffer.alloc(Math.max(0, Math.min(length, size - offset)));
+        let got = 0;
+        while (got < buf.length) {
+          const n = readSync(fd, buf, got, buf.length - got, offset + got);
+          if (n === 0) break;
+          got += n;
+        }
+        return buf.subarray(0, got);
+      } finally {
+        closeSync(fd);
+      }
+    },
+  };
+}
+
+/** A reader over the real file system; `*.csar` and `*.zip` files are read as archives (src/lint/csar.ts). */
+export const fsReader: SourceReader = withArchives(
+  {
+    read: readBounded,
+    exists: (path) => {
+      try {
+        return statSync(path).isFile();
+      } catch {
+        return false;
+      }
+    },
   },
-};
+  fileBytes,
+);
 
 /** Parses `URL=PATH` options. */
 export function parseImportMap(entries: readonly string[]): ImportMapping[] {
@@ -125,7 +145,7 @@ function loopNote(file: string): Diagnostic {
 }
 
 /**
- * Files to lint: files as given, directories walked for *.yaml / *.yml (sorted, recursively, each real
+ * Files to lint: files as given, directories walked for *.yaml / *.yml / *.csar (sorted, recursively, each real
  * directory once). Unreadable entries, dangling links and link loops become diagnostics, never exceptions.
  */
 export function expandPaths(paths: readonly string[]): { inputs: LintInput[]; problems: Diagnostic[] } {
@@ -154,7 +174,7 @@ export function expandPaths(paths: readonly string[]): { inputs: LintInput[]; pr
     }
     for (const name of names) {
       const p = join(dir, name);
-      const yaml = /\.ya?ml$/i.test(name);
+      const yaml = /\.(?:ya?ml|csar)$/i.test(name);
       try {
         if (statSync(p).isDirectory()) walk(p);
         else if (yaml) inputs.push({ path: p, fromDirectory: true });

@@ -1,38 +1,48 @@
-// Exposure policy, shared by both emitters: who outside the cluster may reach a world-facing port.
-// The role plan (src/roles/plan.ts) marks the ports users reach as `world` rules of public groups;
-// this module sorts them into classes (ssh, admin, apps) and gives each class its sources: the
-// spec's `access` lists when written, else the narrowest default that still deploys:
+// Exposure policy, shared by both emitters: who outside the cluster may reach a port users reach.
+// The role plan (src/roles/plan.ts) gives the ports a service opens for `users` the reach `world`
+// (public groups) or `vip` (a private group behind a public VIP), each with the class the service
+// entry gave it (src/services: PortNeed.class); this module maps each class to an `access` list
+// (ssh → ssh, admin → admin, service → apps: the application traffic marathon-lb serves) and gives
+// each list its sources: the spec's `access` lists when written, else the narrowest default that
+// still deploys:
 //   ssh   HOT: nobody (the bootstrap needs no inbound SSH: cloud-init runs locally, the Heat
 //         agents poll Heat); TOSCA: anywhere, because the orchestrator's IM contextualises the
 //         hosts over SSH from an address the spec cannot know (and grycap/im
 //         CloudConnector.add_ssh_port opens 22 to 0.0.0.0/0 on public hosts whenever the endpoint
 //         lists no port 22, so nothing narrower is possible without naming the IM's CIDR);
-//   admin nobody (Mesos, Marathon, Chronos UIs and APIs stay reachable from within the cluster);
-//   apps  anywhere (marathon-lb serving the Marathon apps is what public load balancers are for).
+//   admin nobody (the UIs and APIs that control the cluster or run code on it stay reachable from
+//         within the cluster);
+//   apps  anywhere (serving the applications is what public load balancers are for).
 // Emitters write the result (HOT remote_ip_prefix, TOSCA PortSpec remote_cidr) and report the note
 // on world-open ports; nothing else decides exposure.
 import type { DiagnosticCollector } from '../diagnostics/collector.js';
 import type { Span } from '../diagnostics/span.js';
 import type { ClusterModel, HostGroup } from '../model/model.js';
-import type { PortRule } from '../roles/types.js';
+import type { PortClass, PortRule } from '../roles/types.js';
 
-/** The classes of world-facing ports. */
-export type PortClass = 'ssh' | 'admin' | 'apps';
+/** The `access` lists, one per class of the ports users reach. */
+export type AccessClass = 'ssh' | 'admin' | 'apps';
 /** The two outputs, whose SSH defaults differ. */
 export type AccessTarget = 'tosca' | 'hot';
 /** Every IPv4 address. */
 export const ANYWHERE = '0.0.0.0/0';
 
-const DEFAULTS: Readonly<Record<AccessTarget, Readonly<Record<PortClass, readonly string[]>>>> = {
+const DEFAULTS: Readonly<Record<AccessTarget, Readonly<Record<AccessClass, readonly string[]>>>> = {
   hot: { ssh: [], admin: [], apps: [ANYWHERE] },
   tosca: { ssh: [ANYWHERE], admin: [], apps: [ANYWHERE] },
 };
 
-/** The class of a world rule: SSH, marathon-lb's application ports, or an admin UI/API. */
-export function portClass(r: PortRule): PortClass {
-  if (r.protocol === 'tcp' && r.from === 22) return 'ssh';
-  if (r.protocol === 'tcp' && (r.from === 80 || r.from === 443) && r.description.startsWith('marathon-lb')) return 'apps';
-  return 'admin';
+/** The `access` list of each port class (PortRule.class, given by the service entries). */
+const ACCESS_OF: Readonly<Record<PortClass, AccessClass>> = { ssh: 'ssh', admin: 'admin', service: 'apps' };
+
+/** True when a rule faces users outside the cluster (`world` or through a public VIP). */
+export function isOutside(r: PortRule): boolean {
+  return r.source === 'world' || r.source === 'vip';
+}
+
+/** The `access` list that narrows rule `r`. */
+export function portClass(r: PortRule): AccessClass {
+  return ACCESS_OF[r.class];
 }
 
 /** The sources of one class: CIDRs (none = nobody outside the cluster), and whether the spec said so. */
@@ -44,7 +54,7 @@ export interface Sources {
 }
 
 /** Who outside the cluster may reach ports of class `cls` in `target`. */
-export function classSources(m: ClusterModel, cls: PortClass, target: AccessTarget): Sources {
+export function classSources(m: ClusterModel, cls: AccessClass, target: AccessTarget): Sources {
   const given = m.access?.[cls];
   if (given !== undefined) return { cidrs: given.cidrs, explicit: true, origin: given.origin };
   return { cidrs: DEFAULTS[target][cls], explicit: false };

@@ -4,6 +4,7 @@
 // attribute and the target, unless another lossy-emit diagnostic of that target already says so.
 import type { ClusterModel, Param } from '../model/model.js';
 import { hostGroups } from '../model/model.js';
+import { SERVICES, serviceModel } from '../services/index.js';
 import type { Span } from '../diagnostics/span.js';
 
 /** The spec attribute an input comes from, as the operator wrote it (`masters.cpus`, `chronos.password`). */
@@ -32,12 +33,6 @@ export function inputUses(m: ClusterModel): Map<string, InputUse[]> {
     add(g.image, `${g.id}.image`);
     if (g.size.kind === 'fixed') add(g.size.count, `${g.id} count`);
   }
-  const s = m.services;
-  for (const name of ['mesos', 'marathon', 'chronos'] as const) {
-    add(s[name].username, `${name}.username`);
-    add(s[name].password, `${name}.password`);
-  }
-  for (const [k, p] of Object.entries(s.rexray.options)) add(p, `rexray.${k}`);
-  s.calico.etcdEndpoints.forEach((p) => add(p, 'calico.etcd_endpoints'));
+  for (const e of SERVICES) for (const [attribute, p] of e.uses?.(serviceModel(m.services, e)) ?? []) add(p, attribute);
   return out;
 }

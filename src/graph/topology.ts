@@ -1,13 +1,13 @@
 // `clusterc graph`: the topology of a cluster as a small graph, built from the model and the role
 // plan (the same port rules both emitters use): one node per host group (size, flavor, the roles
 // it runs, the ports the rest of the cluster reaches), the internet and who it reaches on which
-// port (public groups only), peer traffic inside a group (ZooKeeper, VRRP), the keepalived VIP and
-// the inputs. Rendered as DOT or Mermaid here; SVG is DOT rendered by Graphviz (src/cli/graph.ts).
+// port (public groups only), peer traffic inside a group (ZooKeeper, VRRP), the load balancers' VIP
+// (with the roles that hold it and the ports the internet reaches through it) and the inputs. Rendered as DOT or Mermaid here; SVG is DOT rendered by Graphviz (src/cli/graph.ts).
 import type { ClusterModel, HostGroup, Param } from '../model/model.js';
 import { hostGroups } from '../model/model.js';
 import { planCluster } from '../roles/index.js';
 import type { PortRule } from '../roles/types.js';
-import { ruleSources } from '../emit/access.js';
+import { isOutside, ruleSources } from '../emit/access.js';
 
 /** One node: an id safe in DOT and Mermaid, and its label lines. */
 export interface GraphNode {
@@ -62,8 +62,8 @@ export function buildTopology(m: ClusterModel): TopologyGraph {
   const plans = planCluster(m);
   // What the internet reaches: the world rules someone outside may use, by the exposure policy of
   // the HOT output (src/emit/access.ts; TOSCA also opens SSH to the orchestrator's IM).
-  const reached = (rules: readonly PortRule[]): PortRule[] => rules.filter((r) => r.source === 'world' && ruleSources(m, r, 'hot').length > 0);
-  const worldReached = plans.some((p) => p.group.public && reached(p.ports).length > 0);
+  const reached = (rules: readonly PortRule[]): PortRule[] => rules.filter((r) => isOutside(r) && ruleSources(m, r, 'hot').length > 0);
+  const worldReached = plans.some((p) => reached(p.ports).length > 0);
   if (worldReached) nodes.push({ id: 'internet', lines: ['internet'], kind: 'internet' });
   for (const p of plans) {
     const g = p.group;
@@ -74,17 +74,22 @@ export function buildTopology(m: ClusterModel): TopologyGraph {
     const fromCluster = p.ports.filter((r) => r.source === 'cluster');
     if (fromCluster.length > 0) lines.push(`cluster reaches ${portsText(fromCluster)}`);
     nodes.push({ id: g.id, lines, kind: 'group' });
-    const world = reached(p.ports);
+    const world = reached(p.ports).filter((r) => r.source === 'world');
     if (g.public && world.length > 0) edges.push({ from: 'internet', to: g.id, label: portsText(world) });
     const peers = new Map<string, PortRule[]>();
     for (const r of p.ports) if (r.source.startsWith('group:')) peers.set(r.source.slice(6), [...(peers.get(r.source.slice(6)) ?? []), r]);
     for (const [src, rules] of peers) edges.push({ from: src, to: g.id, label: portsText(rules) });
   }
-  const ka = m.services.keepalived;
-  if (ka.enabled && ka.vip && m.loadBalancers) {
-    nodes.push({ id: 'vip', lines: [`VIP ${ka.vip.address}${ka.public ? ', public' : ''}`, 'keepalived'], kind: 'vip' });
-    edges.push({ from: 'vip', to: m.loadBalancers.id, label: 'held by one load balancer' });
-    if (ka.public && worldReached) edges.push({ from: 'internet', to: 'vip', label: 'marathon-lb' });
+  const lb = m.loadBalancers;
+  const vip = lb?.vip;
+  if (lb && vip) {
+    // The roles that hold the VIP: those given its address.
+    const lbPlan = plans.find((p) => p.group.id === lb.id);
+    const holders = (lbPlan?.roles ?? []).filter((r) => Object.values(r.vars).some((v) => v.kind === 'literal' && v.value === vip.address)).map((r) => r.role.id);
+    nodes.push({ id: 'vip', lines: [`VIP ${vip.address}${vip.public ? ', public' : ''}`, ...holders], kind: 'vip' });
+    edges.push({ from: 'vip', to: lb.id, label: 'held by one load balancer' });
+    const world = reached(lbPlan?.ports ?? []);
+    if (vip.public && worldReached && world.length > 0) edges.push({ from: 'internet', to: 'vip', label: portsText(world) });
   }
   if (m.inputs.length > 0) {
     nodes.push({ id: 'inputs', lines: ['inputs', ...m.inputs.map((i) => `${i.name}${i.secret ? ' (secret)' : ''}${i.default !== undefined && !i.secret ? ` = ${JSON.stringify(i.default)}` : ''}`)], kind: 'inputs' });

@@ -23,9 +23,44 @@ export function inputsFileName(f: Pick<EmittedFile, 'cluster' | 'target'>): stri
 
 type Defs = Record<string, { default?: unknown; hidden?: boolean; type?: string; description?: string }>;
 
+/**
+ * The lines of `text` that hold the block mapping entry at `keys` (`parameters`; `topology_template`
+ * then `inputs`), with the lines of its parent keys, or undefined when there is none. The emitters'
+ * canonical YAML (src/emit/yaml.ts) writes one key a line, two spaces a level, no anchors, aliases,
+ * folded or multi-line plain scalars, and comments only in its header, so a block ends at the next
+ * line (not blank, not a comment) indented no deeper than its key: parsed alone, these lines read
+ * as the same values as the whole document does (test/inputs/section.test.ts compares both on
+ * every output), at a fraction of the cost of parsing a whole HOT template.
+ */
+export function section(text: string, keys: readonly string[]): string | undefined {
+  const lines = text.split('\n');
+  const indent = (l: string) => l.length - l.trimStart().length;
+  const ends = (l: string, depth: number) => l.trim() !== '' && !l.trimStart().startsWith('#') && indent(l) <= depth * 2;
+  const picked: string[] = [];
+  let from = 0;
+  let to = lines.length;
+  for (let depth = 0; depth < keys.length; depth++) {
+    const key = `${' '.repeat(depth * 2)}${keys[depth]}:`;
+    let at = -1;
+    for (let i = from; i < to && at < 0; i++) {
+      const l = lines[i]!;
+      if (l === key || l.startsWith(`${key} `)) at = i;
+    }
+    if (at < 0) return undefined;
+    let end = at + 1;
+    while (end < to && !ends(lines[end]!, depth)) end++;
+    if (depth < keys.length - 1) picked.push(lines[at]!);
+    else picked.push(...lines.slice(at, end));
+    from = at + 1;
+    to = end;
+  }
+  return picked.join('\n') + '\n';
+}
+
 /** The parameters / inputs section of an emitted document. */
 function definitions(f: EmittedFile): Defs {
-  const doc = YAML.parse(f.content, { version: '1.1' }) as Record<string, any>;
+  const text = section(f.content, f.target === 'hot' ? ['parameters'] : ['topology_template', 'inputs']) ?? f.content;
+  const doc = YAML.parse(text, { version: '1.1' }) as Record<string, any>;
   const defs = f.target === 'hot' ? doc?.['parameters'] : doc?.['topology_template']?.['inputs'];
   return defs && typeof defs === 'object' ? (defs as Defs) : {};
 }

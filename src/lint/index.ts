@@ -19,6 +19,7 @@ import { checkTemplates } from './rules/templates.js';
 import { checkTypeRefs } from './rules/type-refs.js';
 import { checkVersionedKeys } from './rules/version.js';
 import { sanitizeDiagnostics, sanitizeText } from './sanitize.js';
+import { csarEntry, isArchivePath } from './csar.js';
 import { checkStructure } from './schema.js';
 import { buildScope, notTosca, Workspace, type ImportMapping } from './scope.js';
 import { isYMap, own, spanAt, type ParsedFile } from './source.js';
@@ -79,6 +80,12 @@ export function lintFiles(inputs: readonly (string | LintInput)[], reader: Sourc
     if (done.has(input.path)) return;
     done.add(input.path);
     try {
+      if (!imported && isArchivePath(input.path)) {
+        // A CSAR: its entry definitions are linted as a named file (their imports follow as usual).
+        const entry = csarEntry(input.path, reader, diag, texts);
+        if (entry !== undefined) run({ path: entry }, false);
+        return;
+      }
       lintOne(input, imported, ws, diag, texts);
     } catch (e) {
       diag.report('CS0001', undefined, { detail: `lint of \`${sanitizeText(input.path)}\` failed: ${e instanceof Error ? e.message : String(e)}` });

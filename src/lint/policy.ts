@@ -1,8 +1,10 @@
 // Lint severity policy, applied after the rules ran, in this order (a later step wins):
 //   1. the rule's default severity (diagnostics/codes/lint.ts);
-//   2. CSAR: a missing artifact file (LT2006) is an error inside a CSAR (a directory holding
-//      TOSCA-Metadata/TOSCA.meta), where tosca-parser checks it too; a warning in a plain file;
-//   3. `.clusterc-lint.yaml`, the nearest one in the file's directory or a parent: `severity: {RULE: LEVEL}`;
+//   2. CSAR: a missing artifact file (LT2006) is an error inside a CSAR (a member of a `.csar` archive, or a
+//      file under a directory holding TOSCA-Metadata/TOSCA.meta), where tosca-parser checks it too; a
+//      warning in a plain file;
+//   3. `.clusterc-lint.yaml`, the nearest one in the file's directory or a parent (for an archive member:
+//      the archive's directory or a parent): `severity: {RULE: LEVEL}`;
 //   4. `--severity RULE=LEVEL` options;
 //   5. inline suppressions: a YAML comment `# clusterc-lint: allow RULE[, RULE...]` on the line of the finding
 //      or on the line before it drops the finding.
@@ -13,7 +15,7 @@ import { CODES } from '../diagnostics/codes.js';
 import type { CodeInfo } from '../diagnostics/codes/define.js';
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/line-index.js';
-import type { SourceReader } from './reader.js';
+import { archiveMember, type SourceReader } from './reader.js';
 import { isYMap, parseYamlFile, spanAt } from './source.js';
 import { helpFor } from './suggest.js';
 
@@ -84,8 +86,10 @@ export function applyLintPolicy(ds: readonly Diagnostic[], texts: Map<string, st
     const file = d.primary?.span.file;
     let level: Level = d.severity;
     if (file !== undefined) {
-      if (d.code === 'LT2006' && inCsar(posix.dirname(file), reader, csars)) level = 'error';
-      const cfg = opts.config ? configFor(file, reader, opts.cwd, configs, texts, extra) : undefined;
+      const member = archiveMember(file);
+      if (d.code === 'LT2006' && (member !== undefined || inCsar(posix.dirname(file), reader, csars))) level = 'error';
+      // Configuration is looked up from the archive's own place (files inside an archive configure nothing).
+      const cfg = opts.config ? configFor(member?.archive ?? file, reader, opts.cwd, configs, texts, extra) : undefined;
       const fromConfig = cfg?.levels.get(d.code);
       if (fromConfig) level = fromConfig;
     }

@@ -22,8 +22,15 @@ export const SAFE_TAGS: Readonly<Record<'scalar' | 'seq' | 'map', ReadonlySet<st
   map: new Set(['map', 'set'].map((t) => Y + t)),
 };
 
+/** First characters (ASCII) some implicit type or `=` may start with; any other one makes a plain string. */
+const SPECIAL_FIRST = new Uint8Array(128);
+for (const ch of '~nNyYtTfFoO-+0123456789.=') SPECIAL_FIRST[ch.charCodeAt(0)] = 1;
+
 /** The value of a plain (unquoted, untagged) scalar; an Error for `=` (tag:yaml.org,2002:value). */
 export function resolvePlain(s: string): unknown {
+  // Most scalars are names (`derived_from`, `tosca.nodes.Compute`): no regular expression needed.
+  const code = s.charCodeAt(0);
+  if (code < 128 && SPECIAL_FIRST[code] === 0) return s;
   const c = s.charAt(0);
   if (c === '' || c === '~' || c === 'n' || c === 'N') if (NULL.test(s)) return null;
   if (BOOL.test(s)) return /^(?:yes|true|on)$/i.test(s);

@@ -166,18 +166,28 @@ export class Scope {
   private readonly local = new Map<TypeKind, Map<string, TypeEntry>>();
   /** True when an import was a URL without a mapping, or unreadable: unknown names may come from it. */
   incomplete = false;
+  private readonly builtin: Map<TypeKind, Map<string, TypeEntry>>;
+  /**
+   * What the rules ask many times of the same type (its chain, merged sections, requirements), computed once;
+   * reset when a file is added. Callers never modify what they get.
+   */
+  private readonly chains = new Map<TypeEntry, readonly TypeEntry[]>();
+  private readonly sections = new Map<string, Map<TypeEntry, ReadonlyMap<string, unknown>>>();
+  private readonly reqs = new Map<TypeEntry, ReadonlyMap<string, unknown>>();
 
-  constructor(readonly version: ToscaVersion = TOSCA_1_0) {}
+  constructor(readonly version: ToscaVersion = TOSCA_1_0) {
+    this.builtin = normative(version);
+  }
 
   /** Looks up a type of `kind` by name. */
   lookup(kind: TypeKind, name: string): TypeEntry | undefined {
-    return this.local.get(kind)?.get(name) ?? normative(this.version).get(kind)?.get(name);
+    return this.local.get(kind)?.get(name) ?? this.builtin.get(kind)?.get(name);
   }
 
   /** Every name of `kind` (for did-you-mean). */
   *names(kind: TypeKind): Iterable<string> {
     yield* this.local.get(kind)?.keys() ?? [];
-    for (const [n, e] of normative(this.version).get(kind) ?? []) if (n === e.name) yield n;
+    for (const [n, e] of this.builtin.get(kind) ?? []) if (n === e.name) yield n;
   }
 
   /**
@@ -195,6 +205,9 @@ export class Scope {
 
   /** Adds the types of `pf` (first definition wins, so the linted file shadows its imports). */
   addFile(pf: ParsedFile): void {
+    this.chains.clear();
+    this.sections.clear();
+    this.reqs.clear();
     for (const [section, kind] of Object.entries(SECTION_KIND)) {
       const sec = own(pf.value, section);
       if (!isYMap(sec)) continue;
@@ -207,7 +220,9 @@ export class Scope {
   }
 
   /** The chain `entry`, parent, grandparent... (stops at a missing parent or a cycle). */
-  ancestors(entry: TypeEntry): TypeEntry[] {
+  ancestors(entry: TypeEntry): readonly TypeEntry[] {
+    const known = this.chains.get(entry);
+    if (known) return known;
     const out: TypeEntry[] = [];
     const seen = new Set<TypeEntry>();
     let cur: TypeEntry | undefined = entry;
@@ -217,6 +232,7 @@ export class Scope {
       const parent = own(cur.def, 'derived_from');
       cur = typeof parent === 'string' ? this.lookup(cur.kind, parent) : undefined;
     }
+    this.chains.set(entry, out);
     return out;
   }
 
@@ -228,23 +244,31 @@ export class Scope {
   }
 
   /** Merged map section (`properties`, `attributes`, `capabilities`, ...) along the hierarchy; the child wins. */
-  merged(entry: TypeEntry, section: string): Map<string, unknown> {
+  merged(entry: TypeEntry, section: string): ReadonlyMap<string, unknown> {
+    let bySection = this.sections.get(section);
+    if (!bySection) this.sections.set(section, (bySection = new Map()));
+    const known = bySection.get(entry);
+    if (known) return known;
     const out = new Map<string, unknown>();
     for (const e of this.ancestors(entry)) {
       const sec = own(e.def, section);
       if (isYMap(sec)) for (const [k, v] of Object.entries(sec)) if (!out.has(k)) out.set(k, v);
     }
+    bySection.set(entry, out);
     return out;
   }
 
   /** Requirement definitions (name → definition) along the hierarchy; the child wins. */
-  requirements(entry: TypeEntry): Map<string, unknown> {
+  requirements(entry: TypeEntry): ReadonlyMap<string, unknown> {
+    const known = this.reqs.get(entry);
+    if (known) return known;
     const out = new Map<string, unknown>();
     for (const e of this.ancestors(entry)) {
       const reqs = own(e.def, 'requirements');
       if (!Array.isArray(reqs)) continue;
       for (const r of reqs) if (isYMap(r)) for (const [k, v] of Object.entries(r)) if (!out.has(k)) out.set(k, v);
     }
+    this.reqs.set(entry, out);
     return out;
   }
 }

@@ -1,14 +1,16 @@
 // Lint phase 1 (reading): YAML text → a small node tree with source ranges plus plain data, read the way
 // PyYAML's SafeLoader reads it (tosca-parser, heat-translator and the orchestrator all use it): YAML 1.1
 // implicit types by PyYAML's own resolver rules (`y`/`n` are strings, `yes`/`no` booleans, `0o17` a string,
-// `017` octal), `<<` merge keys applied, only the safe tags, unprintable characters refused. The event
-// parser is js-yaml's `parseEvents` (fast, offsets only); composing, resolving and checks are ours.
+// `017` octal), `<<` merge keys applied, only the safe tags, unprintable characters refused. Most TOSCA files
+// are read by fast-yaml.ts, which builds the same tree and data directly; the rest by js-yaml's event parser
+// `parseEvents` (offsets only) and the composer here; composing, resolving and checks are ours.
 // Reports LT0001 (syntax, encoding, tags), LT0002 (duplicate keys) and LT0003 (alias expansion). Invariants:
 // never throws on bad input; maps become null-prototype objects, so `__proto__` keys are plain data; an alias
 // is converted once and shared, and its expanded size is bounded before any later phase walks it.
 import { parseEvents, getScalarValue, type Event, type ScalarEvent } from 'js-yaml';
 import type { DiagnosticCollector } from '../diagnostics/collector.js';
 import type { Span } from '../diagnostics/span.js';
+import { parseFast } from './fast-yaml.js';
 import { resolvePlain, resolveTagged, SAFE_TAGS } from './resolve.js';
 
 /** A data path into a YAML document (map keys and sequence indexes). */
@@ -49,11 +51,15 @@ export function own(m: unknown, key: string): unknown {
 
 /** PyYAML's reader refuses these code points anywhere in the stream (reader.py NON_PRINTABLE). */
 const NON_PRINTABLE = /[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+/** Anything but printable ASCII: where NON_PRINTABLE (slower, by code point) has to look from. */
+const NOT_ASCII = /[^\x09\x0A\x0D\x20-\x7E]/g;
 
 /** Options of `parseYamlFile`. */
 export interface ParseOptions {
   /** UTF-16 offset of the first byte that was not valid UTF-8 (the reader decoded it lossily). */
   readonly invalidUtf8At?: number;
+  /** Try the fast path (fast-yaml.ts) first; false reads with js-yaml's event parser only. @default true */
+  readonly fast?: boolean;
 }
 
 /** Parses `text` (file name `file`), reporting reading problems into `diag`. */
@@ -64,7 +70,10 @@ export function parseYamlFile(file: string, text: string, diag: DiagnosticCollec
     diag.report('LT0001', at(opts.invalidUtf8At), { message: 'the file is not valid UTF-8' }, { notes: ['PyYAML (and so tosca-parser) refuses the whole file'] });
     return empty;
   }
-  const bad = NON_PRINTABLE.exec(text);
+  NOT_ASCII.lastIndex = 0;
+  const other = NOT_ASCII.exec(text);
+  const bad = other ? NON_PRINTABLE.exec(text.slice(other.index)) : null;
+  if (bad && other) bad.index += other.index;
   if (bad) {
     const cp = bad[0].codePointAt(0) ?? 0;
     diag.report('LT0001', at(bad.index, bad.index + bad[0].length), { message: `unacceptable character #x${cp.toString(16).padStart(4, '0')}: special characters are not allowed` }, {
@@ -72,6 +81,13 @@ export function parseYamlFile(file: string, text: string, diag: DiagnosticCollec
       help: 'remove the character, or write it as an escape inside a double-quoted string',
     });
     return empty;
+  }
+  if (opts.fast !== false) {
+    const fast = parseFast(text);
+    if (fast) {
+      for (const d of fast.duplicates) reportDuplicateKey(diag, file, d.key, d.at, d.first);
+      return { file, text, tree: fast.tree, value: fast.value };
+    }
   }
   const parsed = eventsOf(text);
   if ('error' in parsed) {
@@ -336,14 +352,7 @@ class Composer {
       }
       const key = k.node.kind === 'scalar' ? k.node.key : keyString(k.value, '');
       const prev = Object.prototype.hasOwnProperty.call(out, key) ? pairs.find((p) => p[0].kind === 'scalar' && p[0].key === key && !merges.includes(p[1]))?.[0] : undefined;
-      if (prev) {
-        this.diag.report('LT0002', this.span(k.node.start, k.node.end), { key }, {
-          label: 'duplicate key',
-          secondary: [{ span: this.span(prev.start, prev.end), message: 'first defined here' }],
-          notes: ['PyYAML-based tools (tosca-parser, the orchestrator) silently keep the last value'],
-          help: `remove one of the \`${key}\` entries or merge them`,
-        });
-      }
+      if (prev) reportDuplicateKey(this.diag, this.file, key, k.node, prev);
       out[key] = v.value;
       pairs.push([k.node, v.node]);
     }
@@ -367,6 +376,17 @@ class Composer {
     this.sizes.set(node, n);
     return n;
   }
+}
+
+/** LT0002 for the mapping key `at` that repeats the earlier key `first`. */
+function reportDuplicateKey(diag: DiagnosticCollector, file: string, key: string, at: YNode, first: YNode): void {
+  const span = (n: YNode): Span => ({ file, start: n.start, end: Math.max(n.end, n.start + 1) });
+  diag.report('LT0002', span(at), { key }, {
+    label: 'duplicate key',
+    secondary: [{ span: span(first), message: 'first defined here' }],
+    notes: ['PyYAML-based tools (tosca-parser, the orchestrator) silently keep the last value'],
+    help: `remove one of the \`${key}\` entries or merge them`,
+  });
 }
 
 /** A plain `<<` key (or one tagged `!!merge`): PyYAML's merge key. */

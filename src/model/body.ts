@@ -40,37 +40,7 @@ export function resolveBody(
   for (const st of body) {
     const name = st.name.name;
     if (st.kind === 'attribute') {
-      if (Object.hasOwn(attrs, name)) {
-        const first = found.get(name);
-        if (first) {
-          diag.report('CS2006', st.name.span, { name }, {
-            secondary: [{ span: first.name.span, message: 'first given here' }],
-            help: `remove one of the two \`${name}\` lines`,
-            fix: [{ span: st.span, text: '' }],
-          });
-        } else found.set(name, st);
-      } else if (canonicalBlock(name) !== undefined) {
-        const counted = BLOCKS[canonicalBlock(name)!]?.count !== 'none';
-        const v = st.value;
-        if (topLevel && counted && v?.kind === 'number' && v.integer) {
-          // `masters = 3`: the host group it means, with one error.
-          diag.report('CS2004', st.name.span, { name }, {
-            help: `a host group's count follows its name: \`${name} ${v.raw}\``,
-            fix: [{ span: { ...v.span, start: st.name.span.end, end: v.span.start }, text: ' ' }],
-          });
-          blocks.push({ kind: 'block', span: st.span, name: st.name, label: undefined, count: { kind: 'count', span: v.span, value: v }, body: undefined });
-        } else {
-          diag.report('CS2004', st.name.span, { name }, {
-            help: topLevel ? `write \`${name} { ... }\`` : `\`${name}\` is a block of its own, inside \`cluster\``,
-          });
-        }
-      } else {
-        const { help, fix } = attrHelp(name, attrs, where);
-        diag.report('CS2002', st.name.span, { name, block: where }, {
-          ...(help !== undefined ? { help } : {}),
-          ...(fix !== undefined ? { fix: [{ span: st.name.span, text: fix }] } : {}),
-        });
-      }
+      resolveAttribute(diag, st, attrs, where, found, blocks);
       continue;
     }
     if (topLevel && canonicalBlock(name) !== undefined) {
@@ -97,6 +67,50 @@ export function resolveBody(
     }
   }
   return { attrs: found, blocks };
+}
+
+/** Sorts one attribute statement: known (first wins, CS2006), a block written as one (CS2004), or unknown (CS2002). */
+function resolveAttribute(
+  diag: DiagnosticCollector,
+  st: Attribute,
+  attrs: Readonly<Record<string, AttrSpec>>,
+  where: string,
+  found: Map<string, Attribute>,
+  blocks: Block[],
+): void {
+  const topLevel = where === 'cluster';
+  const name = st.name.name;
+    if (Object.hasOwn(attrs, name)) {
+      const first = found.get(name);
+      if (first) {
+        diag.report('CS2006', st.name.span, { name }, {
+          secondary: [{ span: first.name.span, message: 'first given here' }],
+          help: `remove one of the two \`${name}\` lines`,
+          fix: [{ span: st.span, text: '' }],
+        });
+      } else found.set(name, st);
+    } else if (canonicalBlock(name) !== undefined) {
+      const counted = BLOCKS[canonicalBlock(name)!]?.count !== 'none';
+      const v = st.value;
+      if (topLevel && counted && v?.kind === 'number' && v.integer) {
+        // `masters = 3`: the host group it means, with one error.
+        diag.report('CS2004', st.name.span, { name }, {
+          help: `a host group's count follows its name: \`${name} ${v.raw}\``,
+          fix: [{ span: { ...v.span, start: st.name.span.end, end: v.span.start }, text: ' ' }],
+        });
+        blocks.push({ kind: 'block', span: st.span, name: st.name, label: undefined, count: { kind: 'count', span: v.span, value: v }, body: undefined });
+      } else {
+        diag.report('CS2004', st.name.span, { name }, {
+          help: topLevel ? `write \`${name} { ... }\`` : `\`${name}\` is a block of its own, inside \`cluster\``,
+        });
+      }
+    } else {
+      const { help, fix } = attrHelp(name, attrs, where);
+      diag.report('CS2002', st.name.span, { name, block: where }, {
+        ...(help !== undefined ? { help } : {}),
+        ...(fix !== undefined ? { fix: [{ span: st.name.span, text: fix }] } : {}),
+      });
+    }
 }
 
 function didYouMean(name: string, known: readonly string[]): string | undefined {

@@ -3,7 +3,7 @@
 // Reports count and range problems (CS2011-CS2014, CS2024, CS2025, CS2027, CS2029).
 import type { Span } from '../diagnostics/span.js';
 import type { Attribute, Block, Count, NumberLit } from '../spec/ast.js';
-import { resolveBody } from './body.js';
+import { resolveBody, type Body } from './body.js';
 import type { GroupKind, GroupSize, HostGroup, Param } from './model.js';
 import { literalOf, lowerParam, type ValueCtx } from './values.js';
 import { BLOCKS, MAX_COUNT, type AttrSpec } from './vocabulary.js';
@@ -51,9 +51,8 @@ function withMisplacedCount(ctx: ValueCtx, block: Block): Block {
   return { ...block, count, body: (block.body ?? []).filter((s) => s !== attr) };
 }
 
-/** Lowers one host-group block of kind `kind`. */
-export function lowerGroup(ctx: ValueCtx, kind: GroupKind, written: Block): LoweredGroup {
-  const block = withMisplacedCount(ctx, written);
+/** The label of an agent pool, reporting CS2027 for one that is not a safe name. */
+function lowerLabel(ctx: ValueCtx, kind: GroupKind, block: Block): string | undefined {
   const label = kind === 'agents' ? block.label?.value : undefined;
   if (label !== undefined && block.label && !LABEL.test(label)) {
     const fixed = label.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^[^a-z]+/, '').replace(/-+$/, '').slice(0, 32);
@@ -63,6 +62,42 @@ export function lowerGroup(ctx: ValueCtx, kind: GroupKind, written: Block): Lowe
       ...(LABEL.test(suggested) ? { fix: [{ span: block.label.span, text: `"${suggested}"` }] } : {}),
     });
   }
+  return label;
+}
+
+/** The `public` attribute (a literal boolean); masters and load balancers are public by default. */
+function lowerPublic(ctx: ValueCtx, kind: GroupKind, body: Body, attrs: Readonly<Record<string, AttrSpec>>): boolean {
+  const pub = body.attrs.get('public');
+  if (pub?.value?.kind === 'input') {
+    ctx.diag.report('CS2030', pub.value.keywordSpan, { name: 'public' }, { help: 'write `public = true` or `public = false`' });
+  } else if (pub?.value && attrs['public']) {
+    const v = literalOf(ctx, pub.value, attrs['public'], 'public');
+    if (typeof v === 'boolean') return v;
+  }
+  return kind !== 'agents';
+}
+
+/** The `vip` attribute as written (CS2030 for an input, CS2017 for anything but an IPv4 literal). */
+function lowerVip(ctx: ValueCtx, body: Body): LoweredGroup['vip'] {
+  const v = body.attrs.get('vip')?.value;
+  if (!v) return undefined;
+  if (v.kind === 'ipv4') return { address: v.value, span: v.span };
+  if (v.kind === 'input') {
+    ctx.diag.report('CS2030', v.keywordSpan, { name: 'vip' }, { help: 'write the address, e.g. `vip = 10.0.0.100`' });
+    return { address: undefined, span: v.span };
+  }
+  const quoted = v.kind === 'string' && /^\d+\.\d+\.\d+\.\d+$/.test(v.value) ? v.value : undefined;
+  ctx.diag.report('CS2017', v.span, {}, {
+    help: quoted !== undefined ? `drop the quotes: \`vip = ${quoted}\`` : 'write one address, e.g. `vip = 10.0.0.100`',
+    ...(quoted !== undefined ? { fix: [{ span: v.span, text: quoted }] } : {}),
+  });
+  return { address: undefined, span: v.span };
+}
+
+/** Lowers one host-group block of kind `kind`. */
+export function lowerGroup(ctx: ValueCtx, kind: GroupKind, written: Block): LoweredGroup {
+  const block = withMisplacedCount(ctx, written);
+  const label = lowerLabel(ctx, kind, block);
   const id = groupId(kind, label);
   const spec = BLOCKS[kind];
   const attrs: Readonly<Record<string, AttrSpec>> = spec ? spec.attrs : {};
@@ -80,31 +115,8 @@ export function lowerGroup(ctx: ValueCtx, kind: GroupKind, written: Block): Lowe
   const memory = param<number>('memory');
   const disk = param<number>('disk');
   const image = param<string>('image');
-  let isPublic = kind !== 'agents';
-  const pub = body.attrs.get('public');
-  if (pub?.value?.kind === 'input') {
-    ctx.diag.report('CS2030', pub.value.keywordSpan, { name: 'public' }, { help: 'write `public = true` or `public = false`' });
-  } else if (pub?.value && attrs['public']) {
-    const v = literalOf(ctx, pub.value, attrs['public'], 'public');
-    if (typeof v === 'boolean') isPublic = v;
-  }
-  let vip: LoweredGroup['vip'];
-  const vipAttr = body.attrs.get('vip');
-  if (vipAttr?.value) {
-    const v = vipAttr.value;
-    if (v.kind === 'ipv4') vip = { address: v.value, span: v.span };
-    else if (v.kind === 'input') {
-      ctx.diag.report('CS2030', v.keywordSpan, { name: 'vip' }, { help: 'write the address, e.g. `vip = 10.0.0.100`' });
-      vip = { address: undefined, span: v.span };
-    } else {
-      const quoted = v.kind === 'string' && /^\d+\.\d+\.\d+\.\d+$/.test(v.value) ? v.value : undefined;
-      ctx.diag.report('CS2017', v.span, {}, {
-        help: quoted !== undefined ? `drop the quotes: \`vip = ${quoted}\`` : 'write one address, e.g. `vip = 10.0.0.100`',
-        ...(quoted !== undefined ? { fix: [{ span: v.span, text: quoted }] } : {}),
-      });
-      vip = { address: undefined, span: v.span };
-    }
-  }
+  const isPublic = lowerPublic(ctx, kind, body, attrs);
+  const vip = lowerVip(ctx, body);
   const group: HostGroup = {
     kind,
     id,
@@ -116,6 +128,8 @@ export function lowerGroup(ctx: ValueCtx, kind: GroupKind, written: Block): Lowe
     ...(disk ? { disk } : {}),
     ...(image ? { image } : {}),
     public: isPublic,
+    // The VIP of a public group is public (it gets a floating IP in HOT).
+    ...(vip?.address !== undefined ? { vip: { address: vip.address, public: isPublic, origin: vip.span } } : {}),
     origin: block.name.span,
   };
   return { group, block, ...(vip ? { vip } : {}), hasImage: body.attrs.has('image') };
@@ -169,7 +183,11 @@ function lowerSize(ctx: ValueCtx, kind: GroupKind, id: string, block: Block, inp
     }
     return { kind: 'range', min, max, origin: c.span };
   }
-  // An input count: `masters input(3)` → integer input `masters_count`, at least 1 (2 with a vip).
+  return inputSize(ctx, kind, id, c, inputMin);
+}
+
+/** An input count: `masters input(3)` → integer input `<id>_count`, at least 1 (2 with a vip). */
+function inputSize(ctx: ValueCtx, kind: GroupKind, id: string, c: Extract<Count, { kind: 'input' }>, inputMin: number): GroupSize {
   const spec: AttrSpec = { type: 'integer', param: true, min: 1, max: MAX_COUNT, doc: '' };
   let def: number | undefined;
   if (c.default) {

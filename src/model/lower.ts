@@ -11,9 +11,11 @@ import { checkClusterNames } from './checks/names.js';
 import { checkTopology } from './checks/topology.js';
 import { lowerGroup, type LoweredGroup } from './groups.js';
 import { InputTable } from './inputs.js';
-import type { ClusterModel, HostGroup } from './model.js';
+import type { CloudSettings, ClusterModel, HostGroup } from './model.js';
 import { lowerAccess } from './access.js';
-import { lowerCloud, lowerServices } from './services.js';
+import { lowerCloud } from './cloud.js';
+import type { ClusterFacts } from '../services/types.js';
+import { lowerServices } from './services.js';
 import { literalOf, type ValueCtx } from './values.js';
 import { BLOCKS, CLUSTER_ATTRS } from './vocabulary.js';
 
@@ -82,16 +84,7 @@ function lowerCluster(c: ClusterDecl, diag: DiagnosticCollector): ClusterModel |
   const body = resolveBody(diag, c.body, CLUSTER_ATTRS, 'cluster');
   const blocks = collectBlocks(diag, body.blocks);
 
-  let description = '';
-  const descAttr = body.attrs.get('description');
-  if (descAttr?.value && CLUSTER_ATTRS['description']) {
-    if (descAttr.value.kind === 'input') {
-      diag.report('CS2030', descAttr.value.keywordSpan, { name: 'description' }, { help: 'write the description as a string' });
-    } else {
-      const d = literalOf(ctx, descAttr.value, CLUSTER_ATTRS['description'], 'description');
-      if (typeof d === 'string') description = d;
-    }
-  }
+  const description = lowerDescription(ctx, body.attrs.get('description'));
 
   const version = lowerVersion(ctx, body.attrs.get('version'));
 
@@ -104,36 +97,13 @@ function lowerCluster(c: ClusterDecl, diag: DiagnosticCollector): ClusterModel |
   const lbBlock = blocks.single.get('load_balancers');
   const lbs = lbBlock ? lowerGroup(ctx, 'load_balancers', lbBlock) : undefined;
 
-  // Implicit required input `image` when neither the cloud nor every group names an image.
   const groups = [masters, ...pools, lbs].filter((g): g is LoweredGroup => g !== undefined);
-  let cloudSettings = cloud;
-  if (!cloud.image && groups.some((g) => !g.hasImage)) {
-    const added = ctx.inputs.add({
-      name: 'image',
-      type: 'string',
-      secret: false,
-      description: 'image name or id of every host',
-      implicit: true,
-      origin: undefined,
-    }, imageInputAt);
-    if (added) cloudSettings = { image: { kind: 'input', input: 'image', origin: undefined }, ...cloud };
-  }
+  const cloudSettings = withImplicitImage(ctx, cloud, groups, imageInputAt);
 
-  const hostIds = {
-    masters: masters ? [masters.group.id] : [],
-    agents: pools.map((p) => p.group.id),
-    loadBalancers: lbs ? [lbs.group.id] : [],
-  };
   const access = lowerAccess(ctx, blocks.single.get('access'));
-  const services = lowerServices(ctx, {
-    adminOrigin: (access?.admin?.cidrs.length ?? 0) > 0 ? access?.admin?.origin : undefined,
-    clusterName: name,
-    blocks: blocks.single,
-    hostIds,
-    pools: pools.map((p) => p.group),
-    loadBalancers: lbs,
-    mastersPublic: masters?.group.public ?? false,
-  });
+  // The admin ports of public hosts are reachable from outside only when `access.admin` names a CIDR.
+  const adminOrigin = (access?.admin?.cidrs.length ?? 0) > 0 ? access?.admin?.origin : undefined;
+  const services = lowerServices(ctx, clusterFacts(name, masters, pools, lbs, adminOrigin), blocks.single);
 
   checkTopology(diag, {
     clusterName: name,
@@ -163,6 +133,39 @@ function lowerCluster(c: ClusterDecl, diag: DiagnosticCollector): ClusterModel |
     inputs: ctx.inputs.all,
     origin: c.span,
   };
+}
+
+/** What the services are lowered against: the lowered host groups and their ids. */
+function clusterFacts(name: string, masters: LoweredGroup | undefined, pools: readonly LoweredGroup[], lbs: LoweredGroup | undefined, adminOrigin: Span | undefined): ClusterFacts {
+  const ids = { masters: masters ? [masters.group.id] : [], agents: pools.map((p) => p.group.id), loadBalancers: lbs ? [lbs.group.id] : [] };
+  const all = [...ids.masters, ...ids.agents, ...ids.loadBalancers];
+  return { name, masters: masters?.group, pools: pools.map((p) => p.group), loadBalancers: lbs?.group, ids: { ...ids, all }, adminOrigin };
+}
+
+/** The cluster `description`: a literal string, '' when absent. */
+function lowerDescription(ctx: ValueCtx, attr: Attribute | undefined): string {
+  const spec = CLUSTER_ATTRS['description'];
+  if (!attr?.value || !spec) return '';
+  if (attr.value.kind === 'input') {
+    ctx.diag.report('CS2030', attr.value.keywordSpan, { name: 'description' }, { help: 'write the description as a string' });
+    return '';
+  }
+  const d = literalOf(ctx, attr.value, spec, 'description');
+  return typeof d === 'string' ? d : '';
+}
+
+/** The implicit required input `image` when neither the cloud nor every group names an image. */
+function withImplicitImage(ctx: ValueCtx, cloud: CloudSettings, groups: readonly LoweredGroup[], at: number): CloudSettings {
+  if (cloud.image || !groups.some((g) => !g.hasImage)) return cloud;
+  const added = ctx.inputs.add({
+    name: 'image',
+    type: 'string',
+    secret: false,
+    description: 'image name or id of every host',
+    implicit: true,
+    origin: undefined,
+  }, at);
+  return added ? { image: { kind: 'input', input: 'image', origin: undefined }, ...cloud } : cloud;
 }
 
 /** The cluster `version` attribute: a literal string (it names a template version, never an input). */

@@ -3,6 +3,7 @@
 // services), never TOSCA's or Heat's, and imports nothing from emit/. Every entity keeps the
 // span of the text it came from (`origin`) so emitters can report warnings on the spec.
 import type { Span } from '../diagnostics/span.js';
+import type { Services } from '../services/index.js';
 
 /** A literal value or a reference to a cluster input (`input`, `input(D)`, `secret`). */
 export type Param<T> =
@@ -63,6 +64,16 @@ export interface HostGroup {
   readonly image?: Param<string>;
   /** Reachable from outside: floating IP (HOT), `network_name: PUBLIC` endpoint (TOSCA). */
   readonly public: boolean;
+  /** The virtual IP the hosts share (load balancers only; keepalived moves it). */
+  readonly vip?: Vip;
+  readonly origin: Span;
+}
+
+/** A virtual IP of a host group. */
+export interface Vip {
+  readonly address: string;
+  /** Reachable from outside (a floating IP in HOT): the VIP of a public group is public. */
+  readonly public: boolean;
   readonly origin: Span;
 }
 
@@ -99,34 +110,8 @@ export interface Credentials {
   readonly password: Param<string>;
 }
 
-/** Every service of the cluster with its settings. */
-export interface Services {
-  readonly mesos: ServiceBase & Credentials & { readonly authenticateHttp: boolean; readonly clusterName: string };
-  readonly marathon: ServiceBase & Credentials & { readonly ssl: boolean };
-  readonly chronos: ServiceBase & Credentials & { readonly ssl: boolean };
-  readonly zookeeper: ServiceBase;
-  /** Consul servers run on the masters, agents elsewhere. */
-  readonly consul: ServiceBase & { readonly datacenter: string; readonly domain: string };
-  /** HAProxy for Marathon apps on the load balancers. */
-  readonly marathonLb: ServiceBase;
-  /** The keepalived virtual IP shared by the load balancers. */
-  readonly keepalived: ServiceBase & { readonly vip?: { readonly address: string; readonly origin: Span }; readonly public: boolean };
-  /** Calico networking for containers (needs an etcd cluster). */
-  readonly calico: ServiceBase & { readonly etcdEndpoints: readonly Param<string>[] };
-  /** RexRay persistent volumes on the agents. */
-  readonly rexray: ServiceBase & {
-    readonly driver: string;
-    /** Driver options by name (for `cinder`: auth_url, username, password, tenant, region, ...). */
-    readonly options: Readonly<Record<string, Param<string>>>;
-  };
-  /** Elastic scaling of the agent pools that have a range (CLUES in TOSCA, autoscaling in HOT). */
-  readonly elasticity: ServiceBase & {
-    /** Seconds an agent may stay idle before it is powered off. */
-    readonly idleTimeout: number;
-    /** The agent pools (ids) that are elastic. */
-    readonly pools: readonly string[];
-  };
-}
+/** Every service of the cluster with its settings: derived from the service registry (src/services). */
+export type { Services };
 
 /** Who outside the cluster may reach one class of ports (the `access` block): CIDRs, possibly none. */
 export interface AccessList {

@@ -51,6 +51,58 @@ export function formatAmount(n: number, t: ValueType): string {
   return `${n / best[1]} ${best[0]}`;
 }
 
+/** A non-empty string (an identifier counts), or undefined after reporting CS2005 / CS2031. */
+function stringOf(ctx: ValueCtx, v: Value, name: string, wrong: (help?: string, fix?: string) => undefined): string | undefined {
+  if (v.kind !== 'string' && v.kind !== 'identValue') {
+    const t = textOf(v);
+    return v.kind === 'ipv4' || v.kind === 'cidr' || v.kind === 'number' ? wrong(`write it in quotes: \`"${t}"\``, `"${t}"`) : wrong();
+  }
+  const out = v.kind === 'string' ? v.value : v.name;
+  if (out === '' && name !== 'description') {
+    ctx.diag.report('CS2031', v.span, { name }, { help: `give a value or remove \`${name}\`` });
+    return undefined;
+  }
+  return out;
+}
+
+/** A size or duration in bytes / seconds, or undefined after reporting (through `wrong` / `unquote`). */
+function quantityOf(v: Value, spec: AttrSpec, wrong: (help?: string, fix?: string) => undefined, unquote: (t: string) => undefined): number | undefined {
+  const dim = spec.type === 'size' ? 'size' : 'duration';
+  if (v.kind === 'quantity' && v.unit.dimension === dim) {
+    const f = (dim === 'size' ? SIZE_UNITS : DURATION_UNITS)[v.unit.text];
+    return f === undefined ? wrong() : Math.round(v.number.value * f);
+  }
+  if (v.kind === 'number') {
+    const unit = unitFor(v.value, spec);
+    return wrong(`add a unit, e.g. \`${v.raw} ${unit}\`${dim === 'duration' ? ' (the units are s, min, h and d)' : ''}`, `${v.raw} ${unit}`);
+  }
+  const text = v.kind === 'string' ? quantityText(v.value, dim) : undefined;
+  return text !== undefined ? unquote(text) : wrong();
+}
+
+/** A list of strings (`string-list`), or undefined after reporting (`wrong` for a value that is no list). */
+function stringListOf(ctx: ValueCtx, v: Value, name: string, wrong: (help?: string, fix?: string) => undefined): string[] | undefined {
+  if (v.kind !== 'list') return v.kind === 'string' ? wrong(`write a list: \`["${v.value}"]\``, `[${JSON.stringify(v.value)}]`) : wrong();
+  return stringItems(ctx, v.items, name);
+}
+
+/** The items of a string list, or undefined after reporting CS2031 / CS2005 for bad items. */
+function stringItems(ctx: ValueCtx, list: readonly Value[], name: string): string[] | undefined {
+  const items: string[] = [];
+  let ok = true;
+  for (const it of list) {
+    if (it.kind === 'string' && it.value === '') {
+      ok = false;
+      ctx.diag.report('CS2031', it.span, { name }, { help: 'remove the empty item' });
+    } else if (it.kind === 'string') items.push(it.value);
+    else {
+      ok = false;
+      ctx.diag.report('CS2005', it.span, { name, expected: 'a list of strings', found: describeValue(it) });
+    }
+  }
+  return ok ? items : undefined;
+}
+
 /**
  * Checks `v` against `spec` and returns it normalised (bytes, seconds, strings), or undefined
  * after reporting. `name` is the attribute name used in messages.
@@ -67,16 +119,7 @@ export function literalOf(ctx: ValueCtx, v: Value, spec: AttrSpec, name: string)
   let out: LiteralValue;
   switch (spec.type) {
     case 'string':
-      if (v.kind !== 'string' && v.kind !== 'identValue') {
-        const t = textOf(v);
-        return v.kind === 'ipv4' || v.kind === 'cidr' || v.kind === 'number' ? wrong(`write it in quotes: \`"${t}"\``, `"${t}"`) : wrong();
-      }
-      out = v.kind === 'string' ? v.value : v.name;
-      if (out === '' && name !== 'description') {
-        ctx.diag.report('CS2031', v.span, { name }, { help: `give a value or remove \`${name}\`` });
-        return undefined;
-      }
-      break;
+      return stringOf(ctx, v, name, wrong);
     case 'integer':
       if (v.kind === 'number' && v.integer) out = v.value;
       else if (v.kind === 'quantity') return wrong(`drop the unit: \`${name} = ${v.number.raw}\``, v.number.raw);
@@ -90,17 +133,9 @@ export function literalOf(ctx: ValueCtx, v: Value, spec: AttrSpec, name: string)
       break;
     case 'size':
     case 'duration': {
-      const dim = spec.type;
-      if (v.kind === 'quantity' && v.unit.dimension === dim) {
-        const f = (dim === 'size' ? SIZE_UNITS : DURATION_UNITS)[v.unit.text];
-        if (f === undefined) return wrong();
-        out = Math.round(v.number.value * f);
-      } else if (v.kind === 'number') {
-        const unit = unitFor(v.value, spec);
-        return wrong(`add a unit, e.g. \`${v.raw} ${unit}\`${dim === 'duration' ? ' (the units are s, min, h and d)' : ''}`, `${v.raw} ${unit}`);
-      } else if (v.kind === 'string' && quantityText(v.value, dim) !== undefined) {
-        return unquote(quantityText(v.value, dim)!);
-      } else return wrong();
+      const q = quantityOf(v, spec, wrong, unquote);
+      if (q === undefined) return undefined;
+      out = q;
       break;
     }
     case 'ipv4':
@@ -109,30 +144,11 @@ export function literalOf(ctx: ValueCtx, v: Value, spec: AttrSpec, name: string)
       else if (v.kind === 'string' && /^[\d.]+(\/\d+)?$/.test(v.value)) return unquote(v.value);
       else return wrong();
       break;
-    case 'string-list': {
-      if (v.kind !== 'list') {
-        return v.kind === 'string' ? wrong(`write a list: \`["${v.value}"]\``, `[${JSON.stringify(v.value)}]`) : wrong();
-      }
-      const items: string[] = [];
-      let ok = true;
-      for (const it of v.items) {
-        if (it.kind === 'string' && it.value === '') {
-          ok = false;
-          ctx.diag.report('CS2031', it.span, { name }, { help: 'remove the empty item' });
-        } else if (it.kind === 'string') items.push(it.value);
-        else {
-          ok = false;
-          ctx.diag.report('CS2005', it.span, { name, expected: 'a list of strings', found: describeValue(it) });
-        }
-      }
-      if (!ok) return undefined;
-      out = items;
-      break;
-    }
+    case 'string-list':
     case 'cidr-list': {
-      const cidrs = cidrListOf(ctx, v, name);
-      if (cidrs === undefined) return undefined;
-      out = cidrs;
+      const items = spec.type === 'cidr-list' ? cidrListOf(ctx, v, name) : stringListOf(ctx, v, name, wrong);
+      if (items === undefined) return undefined;
+      out = items;
       break;
     }
   }

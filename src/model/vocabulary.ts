@@ -1,7 +1,9 @@
 // The spec vocabulary as data: which blocks exist, which attributes each takes, their types,
-// bounds and whether `input` / `secret` may stand for them. Lowering validates against this
+// bounds and whether `input` / `secret` may stand for them (service blocks come from the registry). Lowering validates against this
 // table, did-you-mean suggests from it, and the grammar reference documents it.
 // Pure data, no AST or diagnostics here.
+import { SERVICES } from '../services/index.js';
+import type { LiteralValue } from './model.js';
 
 /** The type of an attribute value, in the spec's vocabulary. */
 export type ValueType = 'string' | 'integer' | 'boolean' | 'size' | 'duration' | 'ipv4' | 'cidr' | 'string-list' | 'cidr-list';
@@ -18,6 +20,8 @@ export interface AttrSpec {
   readonly max?: number;
   /** One line for input descriptions and the grammar reference. */
   readonly doc: string;
+  /** The value when the attribute is not written (documented in grammar/README.md). */
+  readonly default?: LiteralValue;
 }
 
 /** How a block is written: host groups take a count, agent pools a label too. */
@@ -36,7 +40,6 @@ const TiB = MiB * 1024 * 1024;
 
 const str = (doc: string, param = true): AttrSpec => ({ type: 'string', param, doc });
 const bool = (doc: string): AttrSpec => ({ type: 'boolean', param: false, doc });
-const password = (doc: string): AttrSpec => ({ type: 'string', param: true, password: true, doc });
 
 const HOST_ATTRS: Record<string, AttrSpec> = {
   flavor: str('cloud flavor of each host'),
@@ -49,6 +52,13 @@ const HOST_ATTRS: Record<string, AttrSpec> = {
 
 /** Largest host count of any group. */
 export const MAX_COUNT = 1000;
+
+/** The blocks of the registered services (src/services), in registry order. */
+function serviceBlocks(): Record<string, BlockSpec> {
+  const out: Record<string, BlockSpec> = {};
+  for (const e of SERVICES) if (e.block) out[e.block.name] = { count: 'none', label: false, attrs: e.block.attrs };
+  return out;
+}
 
 /** Every block a cluster may contain, by canonical name (`slaves` is an alias of `agents`). */
 export const BLOCKS: Readonly<Record<string, BlockSpec>> = {
@@ -70,77 +80,16 @@ export const BLOCKS: Readonly<Record<string, BlockSpec>> = {
   load_balancers: {
     count: 'fixed',
     label: false,
-    attrs: { ...HOST_ATTRS, vip: { type: 'ipv4', param: false, doc: 'keepalived virtual IP' } },
+    attrs: { ...HOST_ATTRS, vip: { type: 'ipv4', param: false, doc: 'virtual IP shared by the load balancers' } },
   },
-  mesos: {
-    count: 'none',
-    label: false,
-    attrs: {
-      username: str('Mesos HTTP user'),
-      password: password('Mesos HTTP password'),
-      authenticate_http: bool('Mesos requires HTTP authentication'),
-      cluster_name: str('Mesos cluster name', false),
-    },
-  },
-  marathon: {
-    count: 'none',
-    label: false,
-    attrs: {
-      enabled: bool('run Marathon'),
-      username: str('Marathon user'),
-      password: password('Marathon password'),
-      ssl: bool('Marathon serves HTTPS'),
-    },
-  },
-  chronos: {
-    count: 'none',
-    label: false,
-    attrs: {
-      enabled: bool('run Chronos'),
-      username: str('Chronos user'),
-      password: password('Chronos password'),
-      ssl: bool('Chronos serves HTTPS'),
-    },
-  },
-  zookeeper: { count: 'none', label: false, attrs: {} },
-  consul: {
-    count: 'none',
-    label: false,
-    attrs: { datacenter: str('Consul datacenter', false), domain: str('Consul DNS domain', false) },
-  },
-  calico: {
-    count: 'none',
-    label: false,
-    attrs: { etcd_endpoints: { type: 'string-list', param: false, doc: 'etcd endpoints, "host:port"' } },
-  },
-  rexray: {
-    count: 'none',
-    label: false,
-    attrs: {
-      driver: str('RexRay storage driver', false),
-      auth_url: str('Keystone URL'),
-      username: str('OpenStack user'),
-      password: password('OpenStack password'),
-      tenant: str('OpenStack project (tenant)'),
-      domain: str('OpenStack domain'),
-      region: str('OpenStack region'),
-      availability_zone: str('availability zone of the volumes'),
-    },
-  },
+  ...serviceBlocks(),
   access: {
     count: 'none',
     label: false,
     attrs: {
       ssh: { type: 'cidr-list', param: false, doc: 'who may reach SSH (22) on public hosts' },
-      admin: { type: 'cidr-list', param: false, doc: 'who may reach the Mesos, Marathon and Chronos UIs and APIs on public hosts' },
-      apps: { type: 'cidr-list', param: false, doc: 'who may reach marathon-lb (80, 443) on public load balancers' },
-    },
-  },
-  elasticity: {
-    count: 'none',
-    label: false,
-    attrs: {
-      idle_timeout: { type: 'duration', param: false, min: 60, max: 30 * 86400, doc: 'idle time before an agent is powered off' },
+      admin: { type: 'cidr-list', param: false, doc: 'who may reach the admin UIs and APIs (Mesos, Marathon, Chronos, Zeppelin, ...) on public hosts' },
+      apps: { type: 'cidr-list', param: false, doc: 'who may reach the application ports (80, 443 of the load balancers) on public hosts' },
     },
   },
 };

@@ -22,7 +22,9 @@ export type RoleId =
   | 'chronos'
   | 'marathon-lb'
   | 'keepalived'
-  | 'calico';
+  | 'calico'
+  | 'spark-mesos'
+  | 'hadoop';
 
 const DOCKER = 'indigo-dc.docker';
 
@@ -59,6 +61,15 @@ export const ROLES: Readonly<Record<RoleId, RoleEntry>> = {
   // Calico runs wherever containers run when the spec asks for it (grammar/LOWERING.md: every group).
   // It talks to an existing etcd cluster (the spec's etcd_endpoints), so indigo-dc.etcd is not needed.
   calico: entry('calico', '13dca370698c212cc7820704047ed622c721126f', ALL, [DOCKER]),
+  // Spark on Mesos (issue 12): a Marathon app (Zeppelin or the MesosClusterDispatcher) posted from the
+  // masters. The pin is the `master` branch the INDIGO type names (`indigo-dc.spark-mesos,master`,
+  // custom_types.yaml SparkMesos), 37672ae (2017-09-06); the repository indigo-dc/spark-mesos is the
+  // Docker image, not the role. meta/main.yml has no `dependencies`.
+  'spark-mesos': entry('spark-mesos', '37672ae53f12716c4a069a5fd0da1ec7fc5b2f8f', ['masters'], []),
+  // Hadoop 2.7 (issue 12): namenode + resource manager on the masters, datanode + node manager on the
+  // agents. The pin is the `master` branch of indigo-dc/ansible-role-hadoop that HadoopMaster/HadoopSlave
+  // name (`indigo-dc.hadoop,master`), 59f895c (2017-09-04). meta/main.yml: `dependencies: []`.
+  hadoop: entry('hadoop', '59f895c4fe668e345cd6afca80d5bf9c0feb9ed8', ['masters', 'agents'], []),
 };
 
 /** Every role of the catalog, in install order (the order of ROLES). */
@@ -109,6 +120,13 @@ export const ROLE_INPUTS: Readonly<Record<RoleId, Readonly<Record<string, string
     etcd_peers: 'ansible-role-calico defaults/main.yml:10-11,19-20 (`etcd_peers is defined` → etcd_endpoints, docker_cluster_store)',
     etcd_client_port: 'ansible-role-calico defaults/main.yml:11,20 use it without defining it (ansible-role-etcd defaults/main.yml:18 defines 2379)',
     etcd_peer_url_scheme: 'ansible-role-calico defaults/main.yml:11 uses it without defining it (ansible-role-etcd defaults/main.yml:30)',
+  },
+  'spark-mesos': {
+    marathon_password: 'ansible-role-spark-mesos tasks/main.yml:11,31,52 (`password: "{{marathon_password}}"`), not in defaults/main.yml; TOSCA SparkMesos property marathon_password (required)',
+    zookeeper_peers: 'ansible-role-spark-mesos defaults/main.yml:10-11 (`zookeeper_peers is defined` → zookeeper_peers_nodes); TOSCA SparkMesos property zookeeper_peers (required)',
+  },
+  hadoop: {
+    hadoop_master: 'ansible-role-hadoop templates/core-site.xml:5, templates/yarn-site.xml:13,16 (`{{ hadoop_master }}`), not in defaults/main.yml; TOSCA artifacts/hadoop/hadoop_*_install.yml pass it',
   },
 };
 

@@ -12,6 +12,8 @@ export type VarExpr =
   | { readonly kind: 'param'; readonly param: Param<string | number | boolean> }
   /** The list of private IPv4 addresses of every host in the group with this id (e.g. `masters`). */
   | { readonly kind: 'groupAddresses'; readonly group: string }
+  /** The private IPv4 address of host `index` of a group (e.g. the first master, the Hadoop namenode). */
+  | { readonly kind: 'groupAddress'; readonly group: string; readonly index: number }
   /** The private IPv4 address of the host running the role. */
   | { readonly kind: 'selfAddress' }
   /** String concatenation of the parts. */
@@ -32,6 +34,23 @@ export type VarExpr =
    */
   | { readonly kind: 'shellQuoted'; readonly inner: VarExpr };
 
+/**
+ * What kind of port a rule opens, so that operator-given source lists can narrow each class:
+ * `ssh` (22), `admin` (UIs and APIs that control the cluster or run code on it: Mesos, Marathon,
+ * Chronos, Zeppelin, proxied or not), `service` (everything else: application traffic,
+ * cluster-internal protocols). For the rules users reach (`world`, `vip`) the exposure policy
+ * (src/emit/access.ts) narrows `ssh` by `access.ssh`, `admin` by `access.admin` and `service` by
+ * `access.apps`.
+ */
+export type PortClass = 'ssh' | 'admin' | 'service';
+
+/**
+ * Where a port may be reached from, as the planner decided it for both targets: `world` = anyone
+ * (public groups only), `vip` = anyone through the group's public VIP (the group itself is private),
+ * `cluster` = every host of the cluster, `group:<id>` = the hosts of that group only.
+ */
+export type Reach = 'world' | 'vip' | 'cluster' | `group:${string}`;
+
 /** A firewall rule a role needs on the hosts that run it. */
 export interface PortRule {
   readonly protocol: 'tcp' | 'udp' | 'icmp' | 'vrrp';
@@ -39,12 +58,10 @@ export interface PortRule {
   readonly from?: number;
   /** Last port (inclusive); equals `from` for a single port. */
   readonly to?: number;
-  /**
-   * Who may connect: `cluster` = every host of the cluster, `world` = anyone (only applied
-   * when the group is public), `group:<id>` = hosts of that group only (e.g. VRRP between
-   * load balancers).
-   */
-  readonly source: 'cluster' | 'world' | `group:${string}`;
+  /** Where it may be reached from, as the planner decided (roles/plan.ts reachOf). */
+  readonly source: Reach;
+  /** What kind of port it is (operator-given source lists narrow `world`/`vip` rules per class). */
+  readonly class: PortClass;
   /** Why the port is open (`mesos master API`). */
   readonly description: string;
 }

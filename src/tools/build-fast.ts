@@ -16,7 +16,7 @@
 // dist/fast/ (the launcher then runs the plain build) and is reported; `--strict` makes it fatal.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -56,7 +56,7 @@ export async function buildFast(root: string): Promise<{ chunks: string[] }> {
       name: 'clusterc-fast',
       setup(b: import('esbuild').PluginBuild) {
         b.onLoad({ filter: /[\\/]src[\\/]spec[\\/]chevrotain\.ts$/ }, (args) => ({
-          contents: `export { createToken, createTokenInstance, createSyntaxDiagramsCode, CstParser, EOF, Lexer } from ${JSON.stringify(chevrotainBundle)};\n`,
+          contents: `export { ${chevrotainExports(readFileSync(args.path, 'utf8')).join(', ')} } from ${JSON.stringify(chevrotainBundle)};\n`,
           loader: 'ts',
           resolveDir: dirname(args.path),
         }));
@@ -121,12 +121,88 @@ export async function buildFast(root: string): Promise<{ chunks: string[] }> {
     if (r.status !== 0 || !Object.values(written.chunks).every((c) => c.cache)) {
       throw new Error(`writing the code caches failed (exit ${r.status}): ${(r.stderr ?? '').trim().split('\n')[0]}`);
     }
+    await buildSnapshot(root, esbuild, plugin);
     return { chunks: Object.keys(chunks).sort() };
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
     rmSync(out, { recursive: true, force: true });
     throw e;
   }
+}
+
+/**
+ * The names src/spec/chevrotain.ts exports (its `export const { a, b } = chevrotain;`), which the
+ * fast path re-exports from chevrotain's bundle: derived, so the two cannot differ.
+ */
+export function chevrotainExports(moduleText: string): string[] {
+  const m = /^export const \{([^}]*)\} = chevrotain;$/m.exec(moduleText);
+  const names = m ? m[1]!.split(',').map((n) => n.trim()).filter((n) => n !== '') : [];
+  if (names.length === 0 || names.some((n) => !/^[A-Za-z_$][\w$]*$/.test(n))) {
+    throw new Error('src/spec/chevrotain.ts has no `export const { ... } = chevrotain;` line of plain names');
+  }
+  return names;
+}
+
+/** Files of the start-up snapshot in dist/fast/ (read by bin/clusterc; see buildSnapshot). */
+export const SNAPSHOT = { bundle: 'snapshot.cjs', blob: 'snapshot.blob', stamp: 'snapshot.stamp' } as const;
+
+/**
+ * Builds the start-up snapshot into dist/fast/ (after the chunks): src/snapshot.ts bundled by
+ * esbuild as one CommonJS file (`node --build-snapshot` loads no other user-land module; packages loaded
+ * with import(), such as the graph command's WebAssembly renderer, stay outside), then
+ * `node --build-snapshot` under the launcher's V8 flags. The blob is tried (`check --help`) before it
+ * is moved into place; last comes the stamp that bin/clusterc checks: the Node binary and the
+ * package directory it was built for, one per line, written after the blob so that it is newer.
+ */
+async function buildSnapshot(root: string, esbuild: typeof import('esbuild'), plugin: import('esbuild').Plugin): Promise<void> {
+  const out = join(root, FAST_DIR);
+  const bundle = join(out, SNAPSHOT.bundle);
+  await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: [join(root, 'src', 'snapshot.ts')],
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    outfile: bundle,
+    // What the import.meta rewrite (rewriteImportMeta) calls; paths relative to dist/fast/.
+    banner: {
+      js:
+        'var __clusterc = { url: (rel) => require("node:url").pathToFileURL(require("node:path").join(__dirname, rel)).href, ' +
+        'resolve: (s, rel) => require("node:url").pathToFileURL(require("node:module").createRequire(require("node:path").join(__dirname, rel)).resolve(s)).href };',
+    },
+    plugins: [
+      plugin,
+      {
+        // A package the code loads with import() (a heavy one, loaded by the one command that needs
+        // it) stays out of the snapshot: loaded from node_modules if that command ever runs.
+        name: 'lazy-packages-outside',
+        setup(b) {
+          b.onResolve({ filter: /^[^./]/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined));
+        },
+      },
+    ],
+    logLevel: 'silent',
+  });
+  const flags = launcherFlags(root);
+  // bin/clusterc starts the snapshot with the same flags, written out in its `exec` line.
+  if (!readFileSync(join(root, 'bin', 'clusterc'), 'utf8').includes(`exec "$node" ${flags.join(' ')} --snapshot-blob `)) {
+    throw new Error(`bin/clusterc does not start the snapshot with the V8 flags of bin/clusterc.cjs (${flags.join(' ')})`);
+  }
+  const tmp = join(out, `${SNAPSHOT.blob}.tmp-${process.pid}`);
+  const built = spawnSync(process.execPath, [...flags, '--snapshot-blob', tmp, '--build-snapshot', bundle], { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+  if (built.status !== 0) {
+    rmSync(tmp, { force: true });
+    throw new Error(`node --build-snapshot failed (exit ${built.status}): ${(built.stderr ?? '').trim().split('\n').slice(-3).join(' ')}`);
+  }
+  // (The first argument must be a command: Node takes options before it for its own.)
+  const tried = spawnSync(process.execPath, [...flags, '--snapshot-blob', tmp, 'check', '--help'], { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+  if (tried.status !== 0 || !tried.stdout.startsWith('Usage: clusterc check ')) {
+    rmSync(tmp, { force: true });
+    throw new Error(`the snapshot does not start (exit ${tried.status}): ${(tried.stderr ?? '').trim().split('\n')[0]}`);
+  }
+  renameSync(tmp, join(out, SNAPSHOT.blob));
+  writeFileSync(join(out, SNAPSHOT.stamp), `${realpathSync(process.execPath)}\n${realpathSync(root)}\n`);
 }
 
 /** The V8_FLAGS array of bin/clusterc.cjs (the manifest records what the caches were made for). */

@@ -4,12 +4,12 @@
 // of stale, foreign or corrupted artifact falls back to a correct run. Outputs are asserted,
 // never times (speed is measured by `npm run bench`).
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { rewriteImportMeta } from '../../src/tools/build-fast.js';
+import { chevrotainExports, rewriteImportMeta } from '../../src/tools/build-fast.js';
 import { exampleFiles } from '../../src/tools/examples.js';
 import { ROOT } from '../support/golden.js';
 import { sharedDir } from '../support/shared.js';
@@ -247,6 +247,15 @@ describe('clusterc launcher and start-up fast path', function () {
     });
   });
 
+  it('re-exports from chevrotain’s bundle exactly what src/spec/chevrotain.ts exports (the list is derived)', async function () {
+    const names = chevrotainExports(readFileSync(join(ROOT, 'src/spec/chevrotain.ts'), 'utf8'));
+    const plainModule = (await import('../../src/spec/chevrotain.js')) as Record<string, unknown>;
+    expect([...names].sort()).to.deep.equal(Object.keys(plainModule).sort());
+    const bundle = (await import(new URL('../chevrotain.mjs', import.meta.resolve('chevrotain')).href)) as Record<string, unknown>;
+    for (const n of names) expect(bundle[n], n).to.not.equal(undefined);
+    expect(() => chevrotainExports('export const x = 1;\n')).to.throw(/export const/);
+  });
+
   it('rewrites import.meta to the URL of the module’s plain counterpart', function () {
     const fast = join(ROOT, 'dist/fast');
     const text = 'const a = import.meta.url; const b = import.meta.resolve("x"); const c = import.meta.dirname;';
@@ -262,3 +271,208 @@ describe('clusterc launcher and start-up fast path', function () {
 function readManifestOf(root: string): Record<string, unknown> {
   return JSON.parse(readFileSync(join(root, 'dist/fast/manifest.json'), 'utf8')) as Record<string, unknown>;
 }
+
+// The sh launcher bin/clusterc (package.json "bin"): check, compile and lint start from the
+// start-up snapshot dist/fast/snapshot.blob when its stamp matches this Node and directory;
+// everything else, and every stale, foreign, damaged or missing snapshot, runs bin/clusterc.cjs.
+describe('clusterc start-up snapshot (bin/clusterc)', function () {
+  this.timeout(180_000);
+  const SH = join(ROOT, 'bin/clusterc');
+  const types = join(sharedDir(), 'upstream/tosca-types/custom_types.yaml');
+  const examples = exampleFiles(ROOT);
+
+  /** Runs the sh launcher at `bin` with its trace on; the trace lines apart from stderr. */
+  function runSh(bin: string, args: readonly string[], env: Record<string, string> = {}): Run & { trace: string[] } {
+    const r = spawnSync(bin, [...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', CLUSTERC_NO_FAST: '', NODE_OPTIONS: '', CLUSTERC_FAST_DEBUG: '1', ...env },
+    });
+    const lines = (r.stderr ?? '').split('\n');
+    const trace = lines.filter((l) => l.startsWith('clusterc-launcher: '));
+    return { status: r.status, stdout: r.stdout, stderr: lines.filter((l) => !l.startsWith('clusterc-launcher: ')).join('\n'), trace };
+  }
+  const plain = (args: readonly string[]): Run => {
+    const p = spawnSync(process.execPath, [PLAIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', NODE_OPTIONS: '' } });
+    return { status: p.status, stdout: p.stdout, stderr: p.stderr };
+  };
+  const plainMemo = new Map<string, Run>();
+  const plainOf = (args: readonly string[]) => {
+    const k = JSON.stringify(args);
+    if (!plainMemo.has(k)) plainMemo.set(k, plain(args));
+    return plainMemo.get(k)!;
+  };
+
+  it('is built by the build, with a stamp naming this Node and this directory', function () {
+    const [node, dir] = readFileSync(join(ROOT, 'dist/fast/snapshot.stamp'), 'utf8').split('\n');
+    expect(node).to.equal(realpathSync(process.execPath));
+    expect(dir).to.equal(realpathSync(ROOT));
+    expect(statSync(join(ROOT, 'dist/fast/snapshot.blob')).size).to.be.greaterThan(1 << 20);
+  });
+
+  it('starts check, compile and lint from the snapshot and prints byte for byte what the plain build prints', function () {
+    const invocations: string[][] = [
+      ['check', 'no/such/file.cluster'],
+      ['check', '--no-such-option', 'x'],
+      ['check', '--help'],
+      ['check', '--dump', 'ast', examples[0]!],
+      ['lint', types],
+      ['lint', '--format', 'sarif', types],
+      ['lint', 'node-types'],
+      ['lint', 'no/such/dir'],
+      ...examples.flatMap((ex) => [
+        ['check', ex],
+        ['check', '--format', 'json', '--target', 'hot', '--hot-mode', 'software-config', ex],
+        ['compile', '--stdout', '--target', 'tosca', ex],
+        ['compile', '--stdout', '--target', 'hot', '--hot-mode', 'software-config', ex],
+      ]),
+    ];
+    for (const args of invocations) {
+      const r = runSh(SH, args);
+      expect(r.trace, args.join(' ')).to.deep.equal(['clusterc-launcher: snapshot']);
+      expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }, args.join(' ')).to.deep.equal(plainOf(args));
+    }
+  });
+
+  it('reads the standard input like the plain build', function () {
+    const text = readFileSync(join(ROOT, examples[0]!), 'utf8');
+    const r = spawnSync(SH, ['compile', '--stdout', '--target', 'hot', '-'], { cwd: ROOT, input: text, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', CLUSTERC_FAST_DEBUG: '1' } });
+    const p = spawnSync(process.execPath, [PLAIN, 'compile', '--stdout', '--target', 'hot', '-'], { cwd: ROOT, input: text, encoding: 'utf8' });
+    expect(r.stderr.split('\n')[0]).to.equal('clusterc-launcher: snapshot');
+    expect(r.stdout).to.equal(p.stdout);
+    expect(r.stdout.length).to.be.greaterThan(1000);
+  });
+
+  it('compiles the examples into exactly the committed out/ files', function () {
+    const dir = mkdtempSync(join(tmpdir(), 'clusterc-snapshot-'));
+    try {
+      for (const ex of examples) {
+        const r = runSh(SH, ['compile', ex, '--out-dir', dir]);
+        expect(r.trace, ex).to.deep.equal(['clusterc-launcher: snapshot']);
+        expect(r.status, ex).to.be.oneOf([0, 1]);
+      }
+      const written = readdirSync(dir).sort();
+      expect(written).to.deep.equal(readdirSync(join(ROOT, 'out')).sort());
+      for (const f of written) expect(readFileSync(join(dir, f), 'utf8'), f).to.equal(readFileSync(join(ROOT, 'out', f), 'utf8'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('runs the other commands through bin/clusterc.cjs', function () {
+    for (const args of [['--help'], ['explain', 'CS0001'], ['grammar', '--ebnf'], ['frobnicate'], []]) {
+      const r = runSh(SH, args);
+      expect(r.trace, args.join(' ')).to.deep.equal(['clusterc-launcher: fast']);
+      expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }, args.join(' ')).to.deep.equal(plainOf(args));
+    }
+  });
+
+  it('works through a symbolic link, as npm links node_modules/.bin/clusterc', function () {
+    const dir = mkdtempSync(join(tmpdir(), 'clusterc-bin-'));
+    try {
+      symlinkSync(SH, join(dir, 'clusterc'));
+      const r = runSh(join(dir, 'clusterc'), ['check', examples[0]!]);
+      expect(r.trace).to.deep.equal(['clusterc-launcher: snapshot']);
+      expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }).to.deep.equal(plainOf(['check', examples[0]!]));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  describe('falls back silently and correctly', function () {
+    let pkg = '';
+    const blob = () => join(pkg, 'dist/fast/snapshot.blob');
+    const stamp = () => join(pkg, 'dist/fast/snapshot.stamp');
+    /** A stamp for the copy (as a build there would write it), written after everything else. */
+    const vouch = (node = realpathSync(process.execPath), dir = realpathSync(pkg)) => {
+      writeFileSync(stamp(), `${node}\n${dir}\n`);
+      // Just newer than the blob and the plain build (as at the end of a build), older than now.
+      const t = new Date(Math.max(statSync(blob()).mtimeMs, statSync(PLAIN).mtimeMs) + 500);
+      utimesSync(stamp(), t, t);
+    };
+
+    // A copy of the package: bin/ and dist/fast/ copied (to be damaged), dist/src and node_modules linked.
+    beforeEach(function () {
+      pkg = mkdtempSync(join(tmpdir(), 'clusterc-snap-'));
+      mkdirSync(join(pkg, 'dist'));
+      cpSync(join(ROOT, 'bin'), join(pkg, 'bin'), { recursive: true, preserveTimestamps: true });
+      cpSync(join(ROOT, 'dist/fast'), join(pkg, 'dist/fast'), { recursive: true, preserveTimestamps: true });
+      symlinkSync(join(ROOT, 'dist/src'), join(pkg, 'dist/src'));
+      symlinkSync(join(ROOT, 'node_modules'), join(pkg, 'node_modules'));
+      vouch();
+    });
+    afterEach(() => rmSync(pkg, { recursive: true, force: true }));
+
+    /** Runs the copy on check, compile and lint; each must print what the plain build prints. */
+    function expectCorrect(trace: RegExp, env: Record<string, string> = {}): void {
+      for (const args of [['check', examples[0]!], ['compile', '--stdout', '--target', 'tosca', examples[0]!], ['lint', types], ['check', 'no/such/file']]) {
+        const r = runSh(join(pkg, 'bin/clusterc'), args, env);
+        expect(r.trace.join('\n'), args.join(' ')).to.match(trace);
+        expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }, args.join(' ')).to.deep.equal(plainOf(args));
+      }
+    }
+    const FALLBACK = (why: string) => new RegExp(`^clusterc-launcher: no snapshot: ${why}\nclusterc-launcher: fast$`);
+
+    it('the intact copy with its stamp starts from the snapshot (the control case)', function () {
+      expectCorrect(/^clusterc-launcher: snapshot$/);
+    });
+
+    it('no snapshot, or no stamp', function () {
+      rmSync(blob());
+      expectCorrect(FALLBACK('no dist/fast/snapshot.blob'));
+      rmSync(stamp());
+      expectCorrect(FALLBACK('no readable dist/fast/snapshot.stamp'));
+    });
+
+    it('a corrupted snapshot: truncated, or bytes altered in place', function () {
+      const bytes = readFileSync(blob());
+      // What Node does with it: no clean start (a crash or an error exit), before clusterc runs.
+      writeFileSync(blob(), bytes.subarray(0, bytes.length >> 1));
+      const crash = spawnSync(process.execPath, ['--no-opt', '--snapshot-blob', blob(), 'check', examples[0]!], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+      expect(crash.status, 'Node started from a truncated snapshot').to.not.equal(0);
+      expectCorrect(FALLBACK('snapshot.blob changed after its stamp'));
+      const altered = Buffer.from(bytes);
+      for (let i = 4096; i < altered.length; i += 4099) altered[i] = altered[i]! ^ 0xa5;
+      writeFileSync(blob(), altered);
+      expectCorrect(FALLBACK('snapshot.blob changed after its stamp'));
+    });
+
+    it('a snapshot whose header names another Node version (a foreign snapshot)', function () {
+      const bytes = readFileSync(blob());
+      const version = Buffer.from(process.versions.node);
+      const at = bytes.subarray(0, 64).indexOf(version);
+      expect(at, 'the Node version in the snapshot header').to.be.greaterThan(0);
+      const other = Buffer.from(version.toString().replace(/\d$/, (d) => String((Number(d) + 1) % 10)));
+      other.copy(bytes, at);
+      writeFileSync(blob(), bytes);
+      // Node refuses it (exit 14, with a message), so the launcher must not start it.
+      const refused = spawnSync(process.execPath, ['--no-opt', '--snapshot-blob', blob(), 'check', examples[0]!], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+      expect(refused.status).to.equal(14);
+      expect(refused.stderr).to.match(/snapshot/i);
+      expectCorrect(FALLBACK('snapshot.blob changed after its stamp'));
+    });
+
+    it('a stamp for another Node binary, or for another directory', function () {
+      vouch('/bin/sh');
+      expectCorrect(FALLBACK('built for another Node'));
+      vouch(realpathSync(process.execPath), ROOT === pkg ? '/' : realpathSync(ROOT));
+      expectCorrect(FALLBACK('built for another directory'));
+    });
+
+    it('a plain build newer than the snapshot (tsc run alone after a build)', function () {
+      const plainTime = statSync(PLAIN).mtimeMs;
+      utimesSync(blob(), new Date(plainTime - 20_000), new Date(plainTime - 20_000));
+      utimesSync(stamp(), new Date(plainTime - 10_000), new Date(plainTime - 10_000));
+      expectCorrect(FALLBACK('older than dist/src'));
+    });
+
+    it('NODE_OPTIONS set (its V8 flags would not match the snapshot), or CLUSTERC_NO_FAST', function () {
+      expectCorrect(FALLBACK('NODE_OPTIONS is set'), { NODE_OPTIONS: '--no-warnings' });
+      for (const args of [['check', examples[0]!]]) {
+        const r = runSh(join(pkg, 'bin/clusterc'), args, { CLUSTERC_NO_FAST: '1' });
+        expect(r.trace.join('\n')).to.equal('clusterc-launcher: no snapshot: CLUSTERC_NO_FAST is set\nclusterc-launcher: plain: CLUSTERC_NO_FAST is set');
+        expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }).to.deep.equal(plainOf(args));
+      }
+    });
+  });
+});

@@ -11,6 +11,7 @@ import { METADATA_GUARD_UNIT, METADATA_GUARD_UNIT_PATH } from '../../src/emit/ho
 import type { ServerResult } from './sandbox.js';
 import type { Mode } from './boot.js';
 import type { ServerBoot, Stack } from './template.js';
+import { checkBigData } from './expect-bigdata.js';
 
 /** Splits a command line as Python's shlex.split (community.docker splits a string `command` so). */
 export function shlexSplit(s: string): string[] {
@@ -258,11 +259,12 @@ export function checkServer(m: ClusterModel, stack: Stack, server: ServerBoot, m
       if (urls.length === 0 || hosts.some((h) => h === undefined || !masters.includes(h))) fail.push(`marathon-lb --marathon ${JSON.stringify(urls)} does not name the masters ${JSON.stringify(masters)} (defaults/main.yml:4 marathon_lb_marathon_url)`);
       eq('marathon-lb --auth-credentials (tasks/main.yml:45, as docker splits the command)', words.filter((w) => w.startsWith('--auth-credentials')), [`--auth-credentials=${value(s.marathon.username)}:${value(s.marathon.password)}`]);
     }
-    if (s.keepalived.enabled && s.keepalived.vip !== undefined) {
+    const vip = m.loadBalancers?.vip;
+    if (s.keepalived.enabled && vip !== undefined) {
       // keepalived: ansible-role-keepalived defaults/main.yml:10-20, tasks/main.yml:17-31.
       const lbs = stack.addresses[m.loadBalancers!.id] ?? [];
       const env = (container('keepalived')?.['env'] ?? {}) as Rec;
-      eq('keepalived KEEPALIVED_VIRTUAL_IP', env['KEEPALIVED_VIRTUAL_IP'], s.keepalived.vip.address);
+      eq('keepalived KEEPALIVED_VIRTUAL_IP', env['KEEPALIVED_VIRTUAL_IP'], vip.address);
       eq('keepalived KEEPALIVED_PRIORITY (101 on the first load balancer)', env['KEEPALIVED_PRIORITY'], self === lbs[0] ? '101' : '100');
       eq('keepalived KEEPALIVED_INTERFACE', env['KEEPALIVED_INTERFACE'], 'ens3');
     }
@@ -276,5 +278,6 @@ export function checkServer(m: ClusterModel, stack: Stack, server: ServerBoot, m
     const runs = r.records.filter((x) => x['binary'] === '/usr/bin/calicoctl');
     eq('calicoctl node --libnetwork', runs.map((x) => x['argv']), [['node', '--libnetwork']]);
   }
+  fail.push(...checkBigData(m, stack, kind, mode, r));
   return fail;
 }

@@ -86,6 +86,33 @@ describe('test/deploy stubs', () => {
     }
   });
 
+  it('a Hadoop release download leaves a tarball of its layout whose daemons record their runs; the stable2 mirrors are gone', () => {
+    const dir = tmp();
+    try {
+      const program = [
+        'import json, os, subprocess, sys',
+        `sys.path.insert(0, ${JSON.stringify(join(SANDBOX_DIR, 'module_utils'))})`,
+        'import clusterc_stub as c',
+        'dest, url = sys.argv[1:3]',
+        'ok = c._archive(os.path.join(dest, "h.tar.gz"), url)',
+        'subprocess.run(["tar", "-xzf", os.path.join(dest, "h.tar.gz"), "-C", dest], check=True)',
+        'subprocess.run([os.path.join(dest, "hadoop-2.7.4", "sbin", "hadoop-daemon.sh"), "--script", "hdfs", "start", "namenode"], check=True)',
+        'dead = [why for p, why in c.DEAD_PATHS if p.search("http://ftp.osuosl.org/pub/apache/hadoop/core/stable2//hadoop-2.7.4.tar.gz")]',
+        'print(json.dumps({"ok": ok, "other": c._archive(os.path.join(dest, "x"), "https://example.org/x.tar.gz"), "dead": len(dead),',
+        '  "archive": [p.search("https://archive.apache.org/dist/hadoop/common/hadoop-2.7.4/hadoop-2.7.4.tar.gz") is not None for p, _ in c.DEAD_PATHS]}))',
+      ].join('\n');
+      const url = 'https://archive.apache.org/dist/hadoop/common/hadoop-2.7.4/hadoop-2.7.4.tar.gz';
+      const r = spawnSync(PYTHON, ['-c', program, dir, url], { encoding: 'utf8', env: { ...process.env, CLUSTERC_STUB_RECORDS: join(dir, 'records') } });
+      expect(r.status, r.stderr).to.equal(0);
+      expect(JSON.parse(r.stdout)).to.deep.equal({ ok: true, other: false, dead: 1, archive: [false] });
+      expect(readFileSync(join(dir, 'hadoop-2.7.4', 'etc', 'hadoop', 'hadoop-env.sh'), 'utf8')).to.include('export JAVA_HOME=');
+      const rec = readFileSync(join(dir, 'records'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(rec).to.deep.equal([{ binary: '/opt/hadoop-2.7.4/sbin/hadoop-daemon.sh', argv: ['--script', 'hdfs', 'start', 'namenode'] }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('splits a command like shlex.split', () => {
     const cases = [
       `-server -advertise "10.0.0.11" -join "10.0.0.12" -ui-dir /ui`,

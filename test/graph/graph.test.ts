@@ -45,10 +45,10 @@ describe('graph', function () {
 
   it('compacts port rules into ranges per protocol', function () {
     expect(portsText([
-      { protocol: 'udp', from: 8301, to: 8302, source: 'cluster', description: '' },
-      { protocol: 'tcp', from: 5050, to: 5050, source: 'cluster', description: '' },
-      { protocol: 'tcp', from: 22, to: 22, source: 'cluster', description: '' },
-      { protocol: 'vrrp', source: 'cluster', description: '' },
+      { protocol: 'udp', from: 8301, to: 8302, source: 'cluster', class: 'service', description: '' },
+      { protocol: 'tcp', from: 5050, to: 5050, source: 'cluster', class: 'service', description: '' },
+      { protocol: 'tcp', from: 22, to: 22, source: 'cluster', class: 'service', description: '' },
+      { protocol: 'vrrp', source: 'cluster', class: 'service', description: '' },
     ])).to.equal('tcp 22, 5050; udp 8301-8302; vrrp');
   });
 

@@ -1,6 +1,7 @@
 // Golden cases of the linter: each test/cases/lint/<case>/ holds input.yaml (plus any files it imports or
-// references, and optionally lint.json: `{ "inputs": [ { "path", "fromDirectory"? } ] }` to lint other inputs),
-// linted through an in-memory reader; the rendered human output (no colour, paths relative to the case) must
+// references, and optionally lint.json: `{ "inputs": [ { "path", "fromDirectory"? } ], "archives": { "x.csar": "dir" } }`
+// to lint other inputs, with each `dir` of the case zipped into the archive `x.csar` by the test), linted through
+// an in-memory reader; the rendered human output (no colour, paths relative to the case) must
 // equal diagnostics.txt and the JSON output diagnostics.json. An absent golden means no findings. Also checks
 // that every LT code is produced by at least one case.
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -9,8 +10,10 @@ import { expect } from 'chai';
 import { allCodes } from '../../src/diagnostics/codes.js';
 import { sortDiagnostics } from '../../src/diagnostics/collector.js';
 import { renderHuman, renderJson, renderSummary } from '../../src/diagnostics/render.js';
+import { withArchives } from '../../src/lint/csar.js';
 import { lintFiles, memoryReader, type LintInput } from '../../src/lint/index.js';
 import { expectGolden, readFixture, ROOT } from '../support/golden.js';
+import { zip } from '../support/zip.js';
 
 const CASES = 'test/cases/lint';
 
@@ -34,8 +37,18 @@ describe('lint golden cases', () => {
   for (const name of readdirSync(join(ROOT, CASES)).sort()) {
     const dir = join(CASES, name);
     it(`lints ${name}`, () => {
-      const spec = existsSync(join(ROOT, dir, 'lint.json')) ? (JSON.parse(readFixture(join(dir, 'lint.json'))) as { inputs: LintInput[] }) : undefined;
-      const { diagnostics, sources } = lintFiles(spec?.inputs ?? ['input.yaml'], memoryReader(caseFiles(dir)));
+      const spec = existsSync(join(ROOT, dir, 'lint.json')) ? (JSON.parse(readFixture(join(dir, 'lint.json'))) as { inputs: LintInput[]; archives?: Record<string, string> }) : undefined;
+      const files = caseFiles(dir);
+      const archives = new Map<string, Buffer>();
+      for (const [name, sub] of Object.entries(spec?.archives ?? {})) {
+        const members = Object.entries(files).filter(([f]) => f.startsWith(sub + '/')).map(([f, data]) => ({ name: f.slice(sub.length + 1), data }));
+        archives.set(name, zip(members.sort((a, b) => a.name.localeCompare(b.name))));
+      }
+      const reader = withArchives(memoryReader(files), (p) => {
+        const b = archives.get(p) ?? (files[p] !== undefined ? Buffer.from(files[p] as string) : undefined);
+        return b ? { size: b.length, read: (o: number, n: number) => b.subarray(o, o + n) } : { error: 'no such file or directory' };
+      });
+      const { diagnostics, sources } = lintFiles(spec?.inputs ?? ['input.yaml'], reader);
       const ds = sortDiagnostics(diagnostics);
       for (const d of ds) produced.add(d.code);
       const text = ds.length === 0 ? '' : `${renderHuman(ds, sources)}\n${renderSummary(ds)}\n`;

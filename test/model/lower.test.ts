@@ -85,7 +85,7 @@ describe('lowering: defaults', function () {
     const m = only('cluster "c" { masters 3  agents 1  load_balancers 2 { vip = 10.0.0.5 } }');
     expect(m.services.marathonLb.hosts).to.deep.equal(['load_balancers']);
     expect(m.services.keepalived.hosts).to.deep.equal(['load_balancers']);
-    expect(m.services.keepalived.vip?.address).to.equal('10.0.0.5');
+    expect(m.loadBalancers?.vip?.address).to.equal('10.0.0.5');
     expect(m.loadBalancers?.public).to.equal(true);
     const n = only('cluster "c" { masters 3  load_balancers 2 }');
     expect(n.services.keepalived.enabled).to.equal(false);

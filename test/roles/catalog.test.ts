@@ -4,6 +4,7 @@
 // commits those defaults were read at; meta/main.yml dependencies must be in the catalog and in the
 // requirements list. Skips with a printed reason when ../shared is missing, fails instead under CI.
 import { expect } from 'chai';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
@@ -11,9 +12,34 @@ import { ROLES, ROLE_INPUTS, ROLE_LIST, artifactFile, galaxyRequirements, imGala
 import type { RoleId } from '../../src/roles/index.js';
 import { cluster, input, range, fixed } from './fixtures.js';
 import { sharedDir, skipOrFail } from '../support/shared.js';
+import { specModel } from '../support/spec.js';
 
 const SHARED = sharedDir();
 const UPSTREAM = join(SHARED, 'upstream');
+const ROLES_DIR = process.env['CLUSTERC_ROLES_DIR'];
+
+/**
+ * Roles added after ../shared/upstream was saved (spark-mesos, hadoop: issue 12) have no saved
+ * files there; their files are read from the checkout in CLUSTERC_ROLES_DIR at the pinned commit
+ * (git show, as test/emit/hot/bootstrap/compat.test.ts does). Without it those roles are left out
+ * of the checks below, with a printed note (the same precondition as test/deploy).
+ */
+function roleText(id: string, file: string): string | undefined {
+  const saved = join(UPSTREAM, `ansible-role-${id}`, file);
+  if (existsSync(saved)) return readFileSync(saved, 'utf8');
+  if (ROLES_DIR === undefined || ROLES_DIR === '') return undefined;
+  const pin = ROLE_LIST.find((r) => r.id === id)?.version ?? 'HEAD';
+  const r = spawnSync('git', ['-C', join(ROLES_DIR, `ansible-role-${id}`), 'show', `${pin}:${file}`], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout : undefined;
+}
+
+/** The catalog roles whose files can be read (saved upstream, or checked out). */
+function readableRoles(): typeof ROLE_LIST {
+  const out = ROLE_LIST.filter((r) => roleText(r.id, 'defaults/main.yml') !== undefined);
+  const missing = ROLE_LIST.filter((r) => !out.includes(r)).map((r) => r.id);
+  if (missing.length > 0) console.warn(`      note: no saved files of ${missing.join(', ')} under ${UPSTREAM} and no checkout in CLUSTERC_ROLES_DIR: not checked`);
+  return out;
+}
 
 /** Models that together make the plan set every variable it can set. */
 const MODELS = [
@@ -35,6 +61,14 @@ const MODELS = [
     calico: ['10.0.0.5:2379', '10.0.0.6:2379'],
   }),
   cluster({ loadBalancers: 2, vip: '10.0.0.100', chronos: false, authenticateHttp: false, ssl: false }),
+  // Spark and Hadoop (issue 12), from spec text: every variable their plans can set.
+  specModel(`cluster "bd" {
+    masters 1
+    agents 1
+    load_balancers 1
+    spark { password = secret  hdfs_uri = "hdfs://nn:8020"  swift_password = secret  cores_max = 4  executor_cores = 1 }
+    hadoop { }
+  }`),
 ];
 
 /** Variable names each role gets from any of MODELS, sorted. */
@@ -80,9 +114,20 @@ export function indentQuotedContinuations(text: string): string {
 }
 
 function readYaml(path: string): unknown {
-  const doc = YAML.parseDocument(indentQuotedContinuations(readFileSync(path, 'utf8')), { uniqueKeys: true });
-  expect(doc.errors.map((e) => e.message), path).to.deep.equal([]);
-  return doc.toJS();
+  return parseYaml(readFileSync(path, 'utf8'), path);
+}
+
+function parseYaml(text: string, what: string): unknown {
+  const doc = YAML.parseDocument(indentQuotedContinuations(text), { uniqueKeys: true });
+  expect(doc.errors.map((e) => e.message), what).to.deep.equal([]);
+  return doc.toJS() ?? {};
+}
+
+/** A role's defaults/main.yml or meta/main.yml as data. */
+function roleYaml(id: string, file: string): unknown {
+  const text = roleText(id, file);
+  if (text === undefined) throw new Error(`no ${file} of ${id}`);
+  return parseYaml(text, `${id} ${file}`);
 }
 
 /** `HEAD = <commit>` of the `ansible-role-<id>/defaults/main.yml` row of SOURCES.md. */
@@ -163,24 +208,24 @@ describe('roles: catalog', () => {
     });
 
     it('reads every defaults file, changing only the leading white space of quoted continuation lines', () => {
-      for (const r of ROLE_LIST) {
-        const path = join(UPSTREAM, `ansible-role-${r.id}`, 'defaults', 'main.yml');
-        const text = readFileSync(path, 'utf8');
+      for (const r of readableRoles()) {
+        const text = roleText(r.id, 'defaults/main.yml')!;
         const fixed = indentQuotedContinuations(text);
         const strip = (t: string): string[] => t.split('\n').map((l) => l.replace(/^[ \t]+/, ''));
         expect(strip(fixed), r.id).to.deep.equal(strip(text));
-        expect(readYaml(path), r.id).to.be.an('object');
+        expect(roleYaml(r.id, 'defaults/main.yml'), r.id).to.be.an('object');
       }
     });
 
     it('pins every role to the commit its saved defaults were read at (SOURCES.md)', () => {
       const sources = readFileSync(join(UPSTREAM, 'SOURCES.md'), 'utf8');
-      for (const r of ROLE_LIST) expect(r.version, r.id).to.equal(sourcesCommit(sources, r.id));
+      // Roles without saved files are pinned to the checkout's commit (read with git show above).
+      for (const r of ROLE_LIST) if (sourcesCommit(sources, r.id) !== undefined || existsSync(join(UPSTREAM, `ansible-role-${r.id}`))) expect(r.version, r.id).to.equal(sourcesCommit(sources, r.id));
     });
 
     it('records the meta/main.yml dependencies of every role, and they are in the catalog', () => {
-      for (const r of ROLE_LIST) {
-        const meta = readYaml(join(UPSTREAM, `ansible-role-${r.id}`, 'meta', 'main.yml')) as { dependencies?: unknown[] | null };
+      for (const r of readableRoles()) {
+        const meta = roleYaml(r.id, 'meta/main.yml') as { dependencies?: unknown[] | null };
         const deps = (meta.dependencies ?? []).map((d) => (typeof d === 'string' ? d : (d as { role: string }).role));
         expect(r.dependencies ?? [], r.id).to.deep.equal(deps);
         for (const d of deps) expect(ROLE_LIST.map((e) => e.galaxy), `${r.id} depends on ${d}`).to.include(d);
@@ -189,9 +234,10 @@ describe('roles: catalog', () => {
 
     it('every variable a plan sets is a role default or a required input with a citation', () => {
       const used = varsByRole();
-      expect([...used.keys()].sort()).to.deep.equal(['calico', 'chronos', 'consul', 'keepalived', 'marathon', 'marathon-lb', 'mesos', 'zookeeper']);
+      expect([...used.keys()].sort()).to.deep.equal(['calico', 'chronos', 'consul', 'hadoop', 'keepalived', 'marathon', 'marathon-lb', 'mesos', 'spark-mesos', 'zookeeper']);
       for (const [id, vars] of used) {
-        const defaults = readYaml(join(UPSTREAM, `ansible-role-${id}`, 'defaults', 'main.yml')) as Record<string, unknown>;
+        if (!readableRoles().some((r) => r.id === id)) continue;
+        const defaults = roleYaml(id, 'defaults/main.yml') as Record<string, unknown>;
         const inputs = ROLE_INPUTS[id as RoleId];
         for (const v of vars) {
           expect(Object.hasOwn(defaults, v) || Object.hasOwn(inputs, v), `${id}: \`${v}\` is neither a default nor a listed input`).to.equal(true);
@@ -201,8 +247,8 @@ describe('roles: catalog', () => {
 
     it('lists as inputs only variables that are not defaults, each with a citation, each used', () => {
       const used = varsByRole();
-      for (const r of ROLE_LIST) {
-        const defaults = readYaml(join(UPSTREAM, `ansible-role-${r.id}`, 'defaults', 'main.yml')) as Record<string, unknown>;
+      for (const r of readableRoles()) {
+        const defaults = roleYaml(r.id, 'defaults/main.yml') as Record<string, unknown>;
         for (const [v, why] of Object.entries(ROLE_INPUTS[r.id as RoleId])) {
           expect(Object.hasOwn(defaults, v), `${r.id}: \`${v}\` is a default, not an input`).to.equal(false);
           expect(why, `${r.id}: \`${v}\``).to.match(/defaults\/main\.yml|reference §/);

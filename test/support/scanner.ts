@@ -3,7 +3,8 @@
 // them with test/support/pyyaml.ts). It knows nothing of the emitters: only the output document and
 // what the spec said (its model), so a regression in any emitter path shows up as a finding.
 // Rules:
-//   S1 no SSH or admin port (22; Mesos 5050, Marathon 8080/8443, Chronos 4400/4443) open to a
+//   S1 no SSH or admin port (22; Mesos 5050, Marathon 8080/8443, Chronos 4400/4443, Zeppelin 8081,
+//      the Spark dispatcher 7070/7077, the HDFS namenode UI 50070, the YARN resource manager 8088) open to a
 //      source outside the cluster unless the spec's `access` list for its class names that source
 //      (HOT: security-group rules' remote_ip_prefix; TOSCA: endpoint ports, remote_cidr absent =
 //      0.0.0.0/0, and a public endpoint without port 22 = 22 from 0.0.0.0/0, which grycap/im adds);
@@ -11,7 +12,8 @@
 //   S2 every HOT parameter that is a secret of the spec, or is named like one, is `hidden: true` and
 //      has no default; every TOSCA input of a password has no default;
 //   S3 no plaintext authentication on a world-open port: 0.0.0.0/0 never reaches 5050 (Mesos
-//      serves HTTP only, Basic auth or none), 8080 or 4400 (Marathon and Chronos without TLS);
+//      serves HTTP only, Basic auth or none), 8080 or 4400 (Marathon and Chronos without TLS), 8081
+//      (Zeppelin's login over HTTP), 7070/7077, 50070, 8088 (no authentication at all);
 //   S4 no secret in outputs, descriptions or metadata: no get_param/get_input/get_attr of a secret
 //      (hidden parameter, password input, generated RandomString) there, and no literal password of
 //      the spec anywhere in them.
@@ -21,9 +23,9 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** Ports whose class is `admin` wherever they face the world. */
-export const ADMIN_PORTS: readonly number[] = [5050, 8080, 8443, 4400, 4443];
+export const ADMIN_PORTS: readonly number[] = [5050, 8080, 8443, 4400, 4443, 8081, 7070, 7077, 50070, 8088];
 /** Ports that carry credentials (or none) over plain HTTP. */
-export const PLAINTEXT_AUTH_PORTS: readonly number[] = [5050, 8080, 4400];
+export const PLAINTEXT_AUTH_PORTS: readonly number[] = [5050, 8080, 4400, 8081, 7070, 7077, 50070, 8088];
 const ANYWHERE = '0.0.0.0/0';
 const SECRET_NAME = /pass(word)?|secret|token|credential/i;
 

@@ -67,6 +67,30 @@ anyway; it is then checked as TOSCA.`,
 \`--severity\` option could not be applied. The configuration has one key, \`severity\`, a map from a rule name or
 code to \`error\`, \`warning\`, \`note\` or \`off\`.`,
   },
+  LT0008: {
+    name: 'unreadable-archive',
+    severity: 'error',
+    configurable: true,
+    message: (a: { file: string; reason: string }) => `cannot read ${tick(a.file)} as a CSAR: ${a.reason}`,
+    explain: `A file named \`*.csar\` or \`*.zip\` is read as a CSAR (a ZIP archive), as tosca-parser does. It could not
+be: it is not a ZIP archive, or it is refused as hostile or too large. Refused are ZIP64 and multi-disk archives,
+more than 10,000 entries, a central directory over 4 MiB, encrypted entries, symbolic links, entry names that
+are absolute, have a \`..\` segment, a NUL or a drive letter, and two entries of the same name. A member is read
+only up to 8 MiB, at most 64 MiB are inflated per archive, and a member must inflate to exactly its declared
+size with a matching CRC-32 (zip bombs and damaged archives stop there).`,
+  },
+  LT0009: {
+    name: 'bad-csar',
+    severity: 'error',
+    configurable: true,
+    message: (a: { file: string; problem: string }) => `${tick(a.file)} is not a valid CSAR: ${a.problem}`,
+    explain: `The CSAR has no usable entry definitions, which tosca-parser refuses: with \`TOSCA-Metadata/TOSCA.meta\`,
+that file must be YAML (\`Name: value\` lines) with an \`Entry-Definitions\` naming a file of the archive, written
+as stored in it (relative to its root, no \`./\`); without it, the archive must hold exactly one \`.yaml\` or
+\`.yml\` file at its root, and that file must not declare \`tosca_simple_yaml_1_0\` (TOSCA 1.0 requires
+TOSCA.meta; 1.1 and later allow the root file). The entry definitions and the files they import are then linted
+as members of the archive (\`archive.csar!/Definitions/main.yaml:12:3\`).`,
+  },
   LT1001: {
     name: 'unknown-key',
     severity: 'error',

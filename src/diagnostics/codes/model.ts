@@ -10,7 +10,7 @@ export const MODEL_CODES = defineCodes({
     message: (a: { name: string; where: string }) => `unknown block ${tick(a.name)} in ${a.where}`,
     explain: `A block name is not part of the cluster-spec vocabulary at this place. At the top of a
 cluster the blocks are cloud, masters, agents (alias slaves), load_balancers, mesos, marathon, chronos,
-zookeeper, consul, calico, rexray and elasticity; the other blocks take attributes only. The help line
+zookeeper, consul, calico, rexray, elasticity, spark and hadoop; the other blocks take attributes only. The help line
 suggests the closest known name; a misspelt block at the top of a cluster (\`mastres 3 { }\`) is
 then checked as the block it is close to, so its body is still checked and "no masters" does not
 follow. See grammar/README.md, "Blocks and attributes".`,
@@ -370,5 +370,22 @@ allow it with --allow plaintext-framework-auth.`,
 prefix (\`192.0.2.7/24\`) is ambiguous: Neutron normalises it to the network (192.0.2.0/24, the whole
 range) on some releases and refuses it on others, and the INDIGO IM passes it to the cloud as
 written. Write the network address (\`192.0.2.0/24\`), or the single address as \`192.0.2.7/32\`.`,
+  },
+  CS2100: {
+    name: 'spark-needs-marathon',
+    severity: 'error',
+    message: (_a: object) => 'Spark runs as a Marathon app, and Marathon is disabled',
+    explain: `indigo-dc.spark-mesos deploys Zeppelin or the Spark dispatcher by posting an app to Marathon
+(ansible-role-spark-mesos tasks/main.yml), so a cluster with \`spark\` needs Marathon. Remove
+\`enabled = false\` from the \`marathon\` block, or remove the \`spark\` block.`,
+  },
+  CS2101: {
+    name: 'unknown-spark-app',
+    severity: 'error',
+    message: (a: { app: string }) => `unknown Spark app ${tick(a.app)}`,
+    explain: `The \`app\` of \`spark\` chooses the Marathon app indigo-dc.spark-mesos deploys: \`"zeppelin"\`
+(Apache Zeppelin notebooks, behind its admin password, served by marathon-lb on port 8081) or
+\`"dispatcher"\` (Spark's MesosClusterDispatcher for \`spark-submit --deploy-mode cluster\`, ports 7070 and
+7077, reachable from inside the cluster only, as it has no authentication). The role knows no other app.`,
   },
 });

@@ -179,6 +179,39 @@ asked for at deployment time and do nothing. When a spec attribute is given as \
 Chronos, which the INDIGO master does not run), the input is left out of the TOSCA output and this
 note names the attribute. The HOT output may still use it. Allow with --allow tosca-unused-input.`,
   },
+  CS3140: {
+    name: 'tosca-zeppelin-password',
+    severity: 'warning',
+    configurable: true,
+    message: (_a: object) => 'the Zeppelin admin password cannot be set in TOSCA: Zeppelin keeps the role default',
+    explain: `tosca.nodes.indigo.SparkMesos has no property for Zeppelin's admin password and its playbook
+(artifacts/mesos/spark_mesos_setup.yml) passes none, so the orchestrator's run keeps the role's published
+default (ansible-role-spark-mesos defaults/main.yml spark_mesos_zeppelin_admin_password). The HOT output
+sets the spec's \`password\`. Deploy the HOT output, or use \`app = "dispatcher"\`. Allow with
+--allow tosca-zeppelin-password.`,
+  },
+  CS3141: {
+    name: 'tosca-spark-marathon-user',
+    severity: 'warning',
+    configurable: true,
+    message: (_a: object) => 'Spark reaches Marathon as user `admin` in TOSCA',
+    explain: `tosca.nodes.indigo.SparkMesos takes the Marathon password but not the user name; the role then
+authenticates as its default \`admin\` (ansible-role-spark-mesos defaults/main.yml marathon_username), which
+fails when Marathon's \`username\` is another. The HOT output passes the spec's user name. Keep
+\`username = "admin"\` in \`marathon\`, or deploy the HOT output. Allow with --allow tosca-spark-marathon-user.`,
+  },
+  CS3142: {
+    name: 'tosca-hadoop-role',
+    severity: 'warning',
+    configurable: true,
+    message: (_a: object) => 'the INDIGO Hadoop types run indigo-dc.hadoop as published, which needs Python 2 and a download that is gone',
+    explain: `The orchestrator installs indigo-dc.hadoop at the pinned commit and runs it unchanged. That role
+iterates its properties with \`dict.iteritems()\` (Python 2 only), filters with \`result|success\` (removed in
+Ansible 2.9) and downloads Hadoop 2.7.4 from Apache mirrors (\`stable2\`) that carry only the current
+release, and the types have no property to change the mirrors: on a current orchestrator the Hadoop
+nodes fail. The HOT output runs the same role with the fixes of src/emit/hot/QUIRKS.md and the Apache
+archive as its mirror. Deploy the HOT output for Hadoop. Allow with --allow tosca-hadoop-role.`,
+  },
   CS3160: {
     name: 'tosca-world-open-port',
     severity: 'note',

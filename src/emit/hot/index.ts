@@ -15,6 +15,7 @@ import { buildOutputs } from './outputs.js';
 import { buildParameters, type ParameterPlan } from './parameters.js';
 import { inputUses } from '../unused-inputs.js';
 import { planCluster } from '../../roles/index.js';
+import { serviceModel, serviceOfBlock } from '../../services/index.js';
 import { buildGeneratedSecrets, generatedSecretResource } from './resources/secrets.js';
 import { buildAgentPool } from './resources/agents.js';
 import { buildBootstrap } from './resources/bootstrap.js';
@@ -100,11 +101,8 @@ function unusedReason(m: ClusterModel, attribute: string): string | undefined {
   const [owner, attr] = attribute.split('.');
   if (attr === 'disk') return undefined;
   if (attr === 'cpus' || attr === 'memory') return `the servers get the ${attr} of their flavor`;
-  const s = m.services;
-  if (owner === 'marathon' && !s.marathon.enabled) return 'Marathon is disabled, its role is left out';
-  if (owner === 'chronos' && !s.chronos.enabled) return 'Chronos is disabled, its role is left out';
-  if (owner === 'mesos' && !s.mesos.authenticateHttp) return 'Mesos HTTP authentication is off';
-  return 'no resource reads it';
+  const e = serviceOfBlock(owner ?? '');
+  return (e && e.hot?.unusedReason?.(serviceModel(m.services, e), attribute)) ?? 'no resource reads it';
 }
 
 /**

@@ -1,11 +1,12 @@
 // Checks and lossy-emit warnings of the HOT emitter (CS3202, CS3204-CS3208): spec features the
 // single-file HOT output cannot express, reported once per feature at the spec text that asked
-// for it, each saying what the output does instead (kompose checkUnsupportedKey).
-import { specDuration } from '../spec-units.js';
+// for it, each saying what the output does instead (kompose checkUnsupportedKey); each service entry
+// reports its own (src/services, hot.lossy).
 import { tick } from '../../diagnostics/codes/define.js';
 import type { DiagnosticCollector } from '../../diagnostics/collector.js';
 import type { ClusterModel } from '../../model/model.js';
 import { hostGroups } from '../../model/model.js';
+import { SERVICES, serviceModel } from '../../services/index.js';
 import type { HotMode } from './context.js';
 
 /** Reports the errors and warnings of the model for the HOT target. */
@@ -18,13 +19,7 @@ export function reportLossy(m: ClusterModel, mode: HotMode, diag: DiagnosticColl
       });
     }
   }
-  const e = m.services.elasticity;
-  if (e.enabled && e.origin !== undefined && m.agentPools.some((g) => g.size.kind === 'range')) {
-    diag.report('CS3204', e.origin ?? m.agentPools.find((g) => g.size.kind === 'range')?.size.origin, { timeout: specDuration(e.idleTimeout) }, {
-      label: 'idle timeout used by CLUES only',
-      help: 'connect the `<pool>_scale_down_url` output to an alarm (Aodh) or a monitoring system to remove idle agents',
-    });
-  }
+  for (const e of SERVICES) e.hot?.lossy?.(serviceModel(m.services, e), { m, mode, diag });
   for (const g of m.agentPools) {
     if (g.public) {
       diag.report('CS3205', g.origin, { group: tick(g.id) }, { help: 'reach the agents through the load balancers, or make the masters or load balancers public instead' });

@@ -1,9 +1,10 @@
-// HOT `outputs` (HOT spec, "Outputs section"): the service endpoints on the first master (its
+// HOT `outputs` (HOT spec, "Outputs section"): the service endpoints (src/services `endpoint`) on the first master (its
 // floating IP when the masters are public, else its private address), http(s) and port per the
 // service's ssl setting; the master and load balancer addresses; the VIP and its floating IP;
 // the scale-up/down webhooks of the elastic pools (ScalingPolicy alarm_url: a pre-signed URL
 // any POST triggers; signal_url: needs a Keystone token).
 import type { HostGroup } from '../../model/model.js';
+import { SERVICES, serviceModel } from '../../services/index.js';
 import type { YamlValue } from '../yaml.js';
 import { hostAddress, hostName, literalCount, type HotContext } from './context.js';
 import { scalingPolicies } from './resources/agents.js';
@@ -24,13 +25,14 @@ function endpoint(host: YamlValue, scheme: string, port: number, description: st
 /** The outputs section. */
 export function buildOutputs(ctx: HotContext): Record<string, YamlValue> {
   const { m } = ctx;
-  const s = m.services;
   const out: Record<string, YamlValue> = {};
   const first = m.masters.public ? publicAddress(m.masters, 0) : (hostAddress(m.masters, 0) as YamlValue);
   if ((literalCount(m.masters) ?? 0) > 0) {
-    if (s.mesos.enabled) out['mesos_endpoint'] = endpoint(first, 'http', 5050, 'Mesos master web UI and API');
-    if (s.marathon.enabled) out['marathon_endpoint'] = endpoint(first, s.marathon.ssl ? 'https' : 'http', s.marathon.ssl ? 8443 : 8080, 'Marathon web UI and API');
-    if (s.chronos.enabled) out['chronos_endpoint'] = endpoint(first, s.chronos.ssl ? 'https' : 'http', s.chronos.ssl ? 4443 : 4400, 'Chronos web UI and API');
+    for (const e of SERVICES) {
+      const svc = serviceModel(m.services, e);
+      const ep = svc.enabled ? e.endpoint?.(svc, 'hot') : undefined;
+      if (ep) out[ep.output] = endpoint(first, ep.scheme, ep.port, ep.description);
+    }
   }
   out['master_addresses'] = { description: 'private addresses of the masters', value: addresses(m.masters, hostAddress) };
   if (m.masters.public) out['master_public_addresses'] = { description: 'floating IPs of the masters', value: addresses(m.masters, publicAddress) };
@@ -41,7 +43,9 @@ export function buildOutputs(ctx: HotContext): Record<string, YamlValue> {
   }
   const vip = vipAddress(ctx);
   if (vip !== undefined) {
-    out['vip_address'] = { description: 'keepalived virtual IP of the load balancers', value: vip };
+    // Named after the role the plan gives the address to (the one that moves it).
+    const holder = ctx.plans.find((p) => p.group.id === m.loadBalancers?.id)?.roles.find((r) => Object.values(r.vars).some((v) => v.kind === 'literal' && v.value === vip));
+    out['vip_address'] = { description: `${holder?.role.id ?? 'the'} virtual IP of the load balancers`, value: vip };
     if (vipPublic(ctx)) out['vip_public_address'] = { description: 'floating IP of the virtual IP', value: { get_attr: [VIP_FLOATING_IP, 'floating_ip_address'] } };
   }
   for (const g of m.agentPools) {

@@ -121,7 +121,7 @@ export function buildParameters(m: ClusterModel, diag: DiagnosticCollector): Par
     members.cloud.push(n);
     return { get_param: n };
   };
-  const publicNeeded = hostGroups(m).some((g) => g.public) || (m.services.keepalived.enabled && m.services.keepalived.public && m.services.keepalived.vip !== undefined);
+  const publicNeeded = hostGroups(m).some((g) => g.public || g.vip?.public === true);
   const cloud: CloudValues = {
     keyName: m.cloud.keyName ? paramValue(m.cloud.keyName) : extra('key_name', 'name of the ssh key pair installed on every host', 'Key name'),
     image: m.cloud.image ? paramValue(m.cloud.image) : extra('image', 'name or id of the image every host boots (a stock ubuntu cloud image)', 'Image'),

@@ -5,9 +5,11 @@
 // reported an error. The built object is checked against node-types/ before it is serialised; a
 // failed self-check is an internal error (CS0001), never a returned text.
 import type { DiagnosticCollector } from '../../diagnostics/collector.js';
-import type { ClusterModel, Input } from '../../model/model.js';
+import type { ClusterModel, ServiceBase } from '../../model/model.js';
 import { hostGroups } from '../../model/model.js';
 import type { PortRule } from '../../roles/types.js';
+import { SERVICES, serviceModel, serviceOfBlock } from '../../services/index.js';
+import type { PrepareContext } from '../../services/types.js';
 import { inputUses } from '../unused-inputs.js';
 import { ANYWHERE, classSources, reportWorldOpen, ruleSources } from '../access.js';
 import { toCanonicalYaml, type YamlValue } from '../yaml.js';
@@ -15,7 +17,7 @@ import { artifactFile, planCluster, ROLES, type RoleId } from '../../roles/index
 import type { ArtifactResolver } from './artifacts.js';
 import { buildInputs } from './inputs.js';
 import { reportLossy } from './lossy.js';
-import { buildNodeTemplates } from './node-templates.js';
+import { buildNodeTemplates, toscaContext, type NodeContext } from './node-templates.js';
 import { buildOutputs } from './outputs.js';
 import { selfCheck } from './self-check.js';
 
@@ -41,40 +43,47 @@ const resolveArtifact: ArtifactResolver = (id) => {
   return role ? artifactFile(role) : undefined;
 };
 
-/**
- * The model as the TOSCA output sees it: the INDIGO master installs Marathon even when the spec
- * disables it (CS3111) and its `marathon_password` property is required, so a disabled Marathon
- * without a password gets a secret input instead of the empty password lowering gives it.
- */
+/** The model as the TOSCA output sees it: each service entry's `tosca.prepare` (e.g. a password input INDIGO requires). */
 function toscaModel(m: ClusterModel): ClusterModel {
-  const mt = m.services.marathon;
-  if (mt.enabled || mt.password.kind !== 'literal' || mt.password.value !== '') return m;
+  const inputs = [...m.inputs];
   const taken = new Set(m.inputs.map((i) => i.name));
-  let name = 'marathon_password';
-  for (let k = 2; taken.has(name); k++) name = `marathon_password_${k}`;
-  const input: Input = {
-    name, type: 'string', secret: true, implicit: true, origin: undefined,
-    description: 'Marathon password (the INDIGO master installs Marathon even when the spec disables it)',
+  const cx: PrepareContext = {
+    secretInput: (base, description, origin) => {
+      let name = base;
+      for (let k = 2; taken.has(name); k++) name = `${base}_${k}`;
+      taken.add(name);
+      inputs.push({ name, type: 'string', secret: true, implicit: true, origin: undefined, description });
+      return { kind: 'input', input: name, origin };
+    },
   };
-  return {
-    ...m,
-    services: { ...m.services, marathon: { ...mt, password: { kind: 'input', input: name, origin: mt.password.origin } } },
-    inputs: [...m.inputs, input],
-  };
+  const services: Record<string, ServiceBase> = { ...m.services };
+  for (const e of SERVICES) {
+    if (e.tosca?.prepare) services[e.key] = e.tosca.prepare(serviceModel(m.services, e), cx);
+  }
+  return inputs.length === m.inputs.length ? m : { ...m, services: services as unknown as ClusterModel['services'], inputs };
 }
 
-/** Inputs whose absence from the TOSCA output another note already reports (CS3103, CS3106-CS3108). */
-const REPORTED_ELSEWHERE = /^(cloud\.(network|public_network|key_name|availability_zone)|rexray\.)/;
+/** Cloud inputs whose absence from the TOSCA output another note already reports (CS3106-CS3108). */
+const REPORTED_ELSEWHERE = /^cloud\.(network|public_network|key_name|availability_zone)$/;
+
+/** Why TOSCA does not read the input of `attribute` (CS3120), or null when another note says so. */
+function unusedReason(m: ClusterModel, attribute: string): string | null {
+  if (REPORTED_ELSEWHERE.test(attribute)) return null;
+  const e = serviceOfBlock(attribute.split('.')[0] ?? '');
+  const reason = e?.tosca?.unusedReason?.(serviceModel(m.services, e), attribute);
+  return reason === undefined ? 'no INDIGO property takes it' : reason;
+}
 
 /** Builds the TOSCA service template object (TOSCA §3.9) for one cluster. */
 export function buildTosca(spec: ClusterModel, opts: ToscaOptions, diag: DiagnosticCollector): Record<string, YamlValue> {
   const m = toscaModel(spec);
-  reportLossy(m, diag);
-  const inputs = buildInputs(m.inputs, diag);
   // The world-facing ports come from the role catalog's plan, the same rules the HOT security groups use.
   const plans = new Map(planCluster(m).map((p) => [p.group.id, p.ports]));
   const sources = (r: PortRule): readonly string[] => ruleSources(m, r, 'tosca');
-  const nodeTemplates = buildNodeTemplates({ m, diag, resolveArtifact, worldPorts: (g) => plans.get(g.id) ?? [], sources });
+  const cx: NodeContext = { m, diag, resolveArtifact, worldPorts: (g) => plans.get(g.id) ?? [], sources };
+  reportLossy(m, diag, toscaContext(cx));
+  const inputs = buildInputs(m.inputs, diag);
+  const nodeTemplates = buildNodeTemplates(cx);
   reportExposure(m, plans, diag);
   const outputs = buildOutputs(m);
   // An input nothing reads is not declared: it would be a required TOSCA input that does nothing
@@ -85,8 +94,8 @@ export function buildTosca(spec: ClusterModel, opts: ToscaOptions, diag: Diagnos
     if (used.has(i.name)) continue;
     delete inputs[i.name];
     for (const u of uses.get(i.name) ?? []) {
-      if (REPORTED_ELSEWHERE.test(u.attribute)) continue;
-      const reason = u.attribute.startsWith('chronos.') && !m.services.chronos.enabled ? 'Chronos is disabled, the INDIGO master does not run it' : 'no INDIGO property takes it';
+      const reason = unusedReason(m, u.attribute);
+      if (reason === null) continue;
       diag.report('CS3120', u.origin ?? i.origin ?? m.origin, { attribute: u.attribute, input: i.name, reason }, { label: 'not used by the tosca output' });
     }
   }

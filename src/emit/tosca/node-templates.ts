@@ -1,14 +1,19 @@
 // topology_template.node_templates (TOSCA Simple Profile 1.0 §3.7.3) following the upstream
 // INDIGO templates tosca-templates/mesos_cluster.yaml and tosca-types/examples/
-// mesos_elastic_cluster.yaml: one software node (MesosMaster, MesosSlave per agent pool,
-// MesosLoadBalancer) hosted (`requirements: - host: X`, §3.7.3.1 short form) on one
-// tosca.nodes.indigo.Compute per host group, plus an ElasticCluster (CLUES) node for the first
-// agent pool with a range. Names are the upstream ones, so the result reads like what INDIGO
-// users know; they come from group ids, never from counters.
+// mesos_elastic_cluster.yaml: one software node per host group (its type from the platform service,
+// its properties and role artifacts from every service entry, src/services) hosted
+// (`requirements: - host: X`, §3.7.3.1 short form) on one tosca.nodes.indigo.Compute per host group,
+// plus the nodes services bring of their own (the ElasticCluster of an elastic pool). Names are the
+// upstream ones, so the result reads like what INDIGO users know; they come from group ids, never
+// from counters.
 import { tick } from '../../diagnostics/codes/define.js';
 import type { DiagnosticCollector } from '../../diagnostics/collector.js';
 import type { ClusterModel, HostGroup, Param } from '../../model/model.js';
+import { hostGroups } from '../../model/model.js';
+import { ROLE_LIST } from '../../roles/index.js';
 import type { PortRule } from '../../roles/types.js';
+import { SERVICES, serviceModel } from '../../services/index.js';
+import type { ToscaContext, ToscaNodeKind } from '../../services/types.js';
 import type { YamlValue } from '../yaml.js';
 import { roleArtifacts, type ArtifactResolver } from './artifacts.js';
 import { portSpecs } from './ports.js';
@@ -29,9 +34,6 @@ export function groupNames(g: HostGroup): GroupNames {
   const label = sanitize(g.id.startsWith('agents_') ? g.id.slice('agents_'.length) : g.label ?? g.id);
   return { software: `mesos_slave_${label}`, server: `mesos_slave_${label}_server` };
 }
-
-/** Name of the CLUES node, as in mesos_elastic_cluster.yaml. */
-export const ELASTIC_NODE = 'elastic_cluster_front_end';
 
 /** The agent pools with a range: the first is elastic (CLUES), the others get a fixed size. */
 export function rangePools(m: ClusterModel): HostGroup[] {
@@ -95,105 +97,60 @@ export function computeNode(g: HostGroup, cx: NodeContext): Record<string, YamlV
   };
 }
 
-/** `{ get_attribute: [ mesos_master_server, private_address ] }`: every master's private IP. */
-const MASTER_IPS: YamlValue = { get_attribute: ['mesos_master_server', 'private_address'] };
+const NODE_KIND: Readonly<Record<HostGroup['kind'], ToscaNodeKind>> = { masters: 'master', agents: 'agent', load_balancers: 'load_balancer' };
 
-/** The MesosMaster node (tosca.nodes.indigo.LRMS.FrontEnd.Mesos properties). */
-export function masterNode(cx: NodeContext): Record<string, YamlValue> {
-  const s = cx.m.services;
-  const chronos = s.chronos.enabled;
+/** The context the service entries' TOSCA hooks get. */
+export function toscaContext(cx: NodeContext): ToscaContext {
   return {
-    type: 'tosca.nodes.indigo.MesosMaster',
-    properties: {
-      mesos_masters_list: { get_attribute: ['HOST', 'private_address'] },
-      mesos_authenticate_http: s.mesos.authenticateHttp,
-      mesos_username: str(s.mesos.username, 'the mesos username', cx),
-      mesos_password: str(s.mesos.password, 'the mesos password', cx),
-      marathon_enable_ssl: s.marathon.ssl,
-      marathon_username: str(s.marathon.username, 'the marathon username', cx),
-      marathon_password: str(s.marathon.password, 'the marathon password', cx),
-      enable_chronos: chronos,
-      chronos_enable_ssl: chronos ? s.chronos.ssl : undefined,
-      chronos_username: chronos ? str(s.chronos.username, 'the chronos username', cx) : undefined,
-      chronos_password: chronos ? str(s.chronos.password, 'the chronos password', cx) : undefined,
-      enable_consul_sd: s.consul.enabled,
-    },
-    artifacts: roleArtifacts('master', cx.resolveArtifact),
-    requirements: [{ host: 'mesos_master_server' }],
-  };
-}
-
-/** A MesosSlave node for one agent pool (tosca.nodes.indigo.LRMS.WorkerNode.Mesos properties). */
-export function agentNode(g: HostGroup, elastic: boolean, cx: NodeContext): Record<string, YamlValue> {
-  const names = groupNames(g);
-  const wn = elastic && g.size.kind === 'range'
-    ? { wn: { properties: { min_instances: g.size.min, max_instances: g.size.max } } }
-    : undefined;
-  return {
-    type: 'tosca.nodes.indigo.MesosSlave',
-    properties: {
-      master_ips: MASTER_IPS,
-      front_end_ip: { get_attribute: ['mesos_master_server', 'private_address', 0] },
-      enable_consul_sd: cx.m.services.consul.enabled,
-    },
-    artifacts: roleArtifacts('agent', cx.resolveArtifact),
-    requirements: [{ host: names.server }],
-    capabilities: wn,
-  };
-}
-
-/** The MesosLoadBalancer node (marathon-lb; custom_types.yaml tosca.nodes.indigo.MesosLoadBalancer). */
-export function loadBalancerNode(cx: NodeContext): Record<string, YamlValue> {
-  const s = cx.m.services;
-  return {
-    type: 'tosca.nodes.indigo.MesosLoadBalancer',
-    properties: {
-      master_ips: MASTER_IPS,
-      marathon_username: str(s.marathon.username, 'the marathon username', cx),
-      marathon_password: str(s.marathon.password, 'the marathon password', cx),
-      enable_consul_sd: s.consul.enabled,
-    },
-    artifacts: roleArtifacts('load_balancer', cx.resolveArtifact),
-    requirements: [{ host: 'mesos_lb_server' }],
+    m: cx.m,
+    diag: cx.diag,
+    value: (p, what) => paramValue(p, what, cx.diag),
+    names: groupNames,
+    elasticPool: rangePools(cx.m)[0],
   };
 }
 
 /**
- * The ElasticCluster (CLUES) node of mesos_elastic_cluster.yaml: `lrms` → the master, `wn` →
- * the elastic pool's software node; CLUES reaches the frameworks with these credentials
- * (tosca.datatypes.Credential, TOSCA §3.3.5). deployment_id, orchestrator_url and the IAM
- * fields keep their type defaults: the orchestrator fills them in at deployment.
+ * The software node of a host group: the type the platform service gives it, and what every
+ * service contributes (properties, capabilities, role artifacts pinned by the catalog), hosted on
+ * the group's Compute.
  */
-export function elasticNode(pool: HostGroup, cx: NodeContext): Record<string, YamlValue> {
-  const s = cx.m.services;
-  const cred = (ssl: boolean, user: Param<string>, password: Param<string>, svc: string): YamlValue => ({
-    protocol: ssl ? 'https' : 'http',
-    token_type: 'password',
-    token: str(password, `the ${svc} password`, cx),
-    user: str(user, `the ${svc} username`, cx),
-  });
+export function softwareNode(g: HostGroup, cx: NodeContext, tcx: ToscaContext): Record<string, YamlValue> {
+  const kind = NODE_KIND[g.kind];
+  const properties: Record<string, YamlValue> = {};
+  const capabilities: Record<string, YamlValue> = {};
+  const artifacts: Record<string, string> = {};
+  let type: string | undefined;
+  for (const e of SERVICES) {
+    type ??= e.tosca?.nodeType?.(kind);
+    const c = e.tosca?.contribute?.(serviceModel(cx.m.services, e), g, kind, tcx) ?? {};
+    Object.assign(properties, c.properties);
+    Object.assign(capabilities, c.capabilities);
+    Object.assign(artifacts, c.artifacts);
+  }
+  if (type === undefined) throw new Error(`no service gives the tosca node type of ${g.kind}`);
   return {
-    type: 'tosca.nodes.indigo.ElasticCluster',
-    properties: {
-      marathon_credentials: cred(s.marathon.ssl, s.marathon.username, s.marathon.password, 'marathon'),
-      chronos_credentials: s.chronos.enabled ? cred(s.chronos.ssl, s.chronos.username, s.chronos.password, 'chronos') : undefined,
-      mesos_credentials: cred(false, s.mesos.username, s.mesos.password, 'mesos'),
-    },
-    requirements: [{ lrms: 'mesos_master' }, { wn: groupNames(pool).software }],
+    type,
+    properties,
+    artifacts: roleArtifacts(inCatalogOrder(artifacts), cx.resolveArtifact),
+    requirements: [{ host: groupNames(g).server }],
+    capabilities: Object.keys(capabilities).length > 0 ? capabilities : undefined,
   };
 }
 
-/** All node templates, software nodes first (ElasticCluster, master, agents, LB), then Computes, as upstream orders them. */
+/** Artifact name → role id, in the role catalog's (install) order. */
+function inCatalogOrder(artifacts: Readonly<Record<string, string>>): Record<string, string> {
+  const rank = (id: string): number => ROLE_LIST.findIndex((r) => r.id === id);
+  return Object.fromEntries(Object.entries(artifacts).sort(([, a], [, b]) => rank(a) - rank(b)));
+}
+
+/** All node templates: the services' own (ElasticCluster, ...), then per host group its software node and its Compute. */
 export function buildNodeTemplates(cx: NodeContext): Record<string, YamlValue> {
-  const { m } = cx;
-  const elastic = rangePools(m)[0];
+  const tcx = toscaContext(cx);
   const out: Record<string, YamlValue> = {};
-  if (elastic) out[ELASTIC_NODE] = elasticNode(elastic, cx);
-  out['mesos_master'] = masterNode(cx);
-  for (const p of m.agentPools) out[groupNames(p).software] = agentNode(p, p === elastic, cx);
-  if (m.loadBalancers) out['mesos_load_balancer'] = loadBalancerNode(cx);
-  out['mesos_master_server'] = computeNode(m.masters, cx);
-  for (const p of m.agentPools) out[groupNames(p).server] = computeNode(p, cx);
-  if (m.loadBalancers) out['mesos_lb_server'] = computeNode(m.loadBalancers, cx);
+  for (const e of SERVICES) Object.assign(out, e.tosca?.nodes?.(serviceModel(cx.m.services, e), tcx));
+  const groups = hostGroups(cx.m);
+  for (const g of groups) out[groupNames(g).software] = softwareNode(g, cx, tcx);
+  for (const g of groups) out[groupNames(g).server] = computeNode(g, cx);
   return out;
 }

@@ -370,6 +370,128 @@ export const TYPE_TABLES: TypeTables = {
     "marathon_lb_role"
    ]
   },
+  "tosca.nodes.indigo.SparkMesos": {
+   "derivedFrom": "tosca.nodes.SoftwareComponent",
+   "properties": {
+    "marathon_password": {
+     "type": "string",
+     "required": true,
+     "hasDefault": false
+    },
+    "zookeeper_peers": {
+     "type": "string",
+     "required": true,
+     "hasDefault": false
+    },
+    "spark_mesos_deploy_app": {
+     "type": "string",
+     "required": false,
+     "hasDefault": false
+    },
+    "spark_hdfs_uri": {
+     "type": "string",
+     "required": false,
+     "hasDefault": true
+    },
+    "spark_swift_auth_url": {
+     "type": "string",
+     "required": false,
+     "hasDefault": true
+    },
+    "spark_swift_http_port": {
+     "type": "string",
+     "required": false,
+     "hasDefault": true
+    },
+    "spark_swift_region": {
+     "type": "string",
+     "required": false,
+     "hasDefault": true
+    },
+    "spark_swift_tenant": {
+     "type": "string",
+     "required": false,
+     "hasDefault": true
+    },
+    "spark_swift_username": {
+     "type": "string",
+     "required": false,
+     "hasDefault": true
+    },
+    "spark_swift_password": {
+     "type": "string",
+     "required": false,
+     "hasDefault": true
+    },
+    "spark_swift_provider": {
+     "type": "string",
+     "required": false,
+     "hasDefault": true
+    },
+    "spark_cores_max": {
+     "type": "integer",
+     "required": false,
+     "hasDefault": true
+    },
+    "spark_executor_cores": {
+     "type": "integer",
+     "required": false,
+     "hasDefault": true
+    },
+    "spark_executor_mem": {
+     "type": "scalar-unit.size",
+     "required": false,
+     "hasDefault": true
+    },
+    "spark_driver_mem": {
+     "type": "scalar-unit.size",
+     "required": false,
+     "hasDefault": true
+    },
+    "spark_driver_cores": {
+     "type": "integer",
+     "required": false,
+     "hasDefault": true
+    }
+   },
+   "attributes": [],
+   "capabilities": {},
+   "requirements": {
+    "host": {
+     "capability": "tosca.capabilities.indigo.MesosMaster",
+     "node": "tosca.nodes.SoftwareComponent"
+    }
+   },
+   "artifacts": [
+    "spark_mesos_role"
+   ]
+  },
+  "tosca.nodes.indigo.HadoopMaster": {
+   "derivedFrom": "tosca.nodes.SoftwareComponent",
+   "properties": {},
+   "attributes": [],
+   "capabilities": {},
+   "requirements": {},
+   "artifacts": [
+    "hadoop_role"
+   ]
+  },
+  "tosca.nodes.indigo.HadoopSlave": {
+   "derivedFrom": "tosca.nodes.SoftwareComponent",
+   "properties": {
+    "master_ip": {
+     "type": "string",
+     "required": true,
+     "hasDefault": false
+    }
+   },
+   "attributes": [],
+   "capabilities": {},
+   "requirements": {},
+   "artifacts": [
+    "hadoop_role"
+   ]
+  },
   "tosca.nodes.Root": {
    "derivedFrom": null,
    "properties": {},

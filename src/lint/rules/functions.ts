@@ -26,26 +26,33 @@ export function checkFunctions(ctx: RuleContext): void {
   const used = new Set<string>();
   // One mutable path for the whole walk; copied only where a call is found (most values hold none).
   const stack: (string | number)[] = [];
-  const walk = (v: unknown, site: Site): void => {
-    if (stack.length > 96 || v === null || typeof v !== 'object') return;
+  // Only collections are walked into (leaves are most values: no call for them).
+  const walk = (v: object, site: Site): void => {
+    if (stack.length > 96) return;
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
+        const x: unknown = v[i];
+        if (x === null || typeof x !== 'object') continue;
         stack.push(i);
-        walk(v[i], site);
+        walk(x, site);
         stack.pop();
       }
-    } else if (isYMap(v)) {
-      const keys = Object.keys(v);
+    } else if (!(v instanceof Date)) {
+      const m = v as Record<string, unknown>;
+      const keys = Object.keys(m);
       const fn = keys.length === 1 ? keys[0] : undefined;
-      if (fn !== undefined && FUNCTIONS.has(fn)) call(ctx, fn, v[fn], [...stack, fn], site, nodes, isYMap(inputs) ? inputs : undefined, used);
+      if (fn !== undefined && FUNCTIONS.has(fn)) call(ctx, fn, m[fn], [...stack, fn], site, nodes, isYMap(inputs) ? inputs : undefined, used);
       for (const k of keys) {
+        const x = m[k];
+        if (x === null || typeof x !== 'object') continue;
         stack.push(k);
-        walk(v[k], site);
+        walk(x, site);
         stack.pop();
       }
     }
   };
   const visit = (v: unknown, path: DataPath, site: Site, _depth: number): void => {
+    if (v === null || typeof v !== 'object') return;
     stack.length = 0;
     stack.push(...path);
     walk(v, site);
@@ -231,7 +238,7 @@ function lookupName(ctx: RuleContext, fn: string, entry: TypeEntry, args: unknow
     const ctype = typeof cap === 'string' ? cap : own(cap, 'type');
     const centry = typeof ctype === 'string' ? ctx.scope.lookup('capability', ctype) : undefined;
     if (!centry || ctx.scope.broken(centry)) return { kind: 'opaque' };
-    const cprops = ctx.scope.merged(centry, 'properties');
+    const cprops = new Map(ctx.scope.merged(centry, 'properties'));
     const local = own(cap, 'properties');
     if (isYMap(local)) for (const [k, v] of Object.entries(local)) cprops.set(k, v);
     const cattrs = fn === 'get_attribute' ? ctx.scope.merged(centry, 'attributes') : new Map<string, unknown>();

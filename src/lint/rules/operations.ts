@@ -41,7 +41,7 @@ export function checkInterfaceOperations(ctx: RuleContext): void {
   }
 }
 
-function assignments(ctx: RuleContext, ifaces: unknown, path: DataPath, defs: Map<string, unknown>): void {
+function assignments(ctx: RuleContext, ifaces: unknown, path: DataPath, defs: ReadonlyMap<string, unknown>): void {
   if (!isYMap(ifaces)) return;
   for (const [iname, assigned] of Object.entries(ifaces)) {
     if (!isYMap(assigned)) continue;

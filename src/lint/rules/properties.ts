@@ -16,7 +16,7 @@ export interface Owner {
 }
 
 /** Checks assigned `given` (at `path`) against definitions `defs`; `required` also reports missing ones. */
-export function checkAssignments(ctx: RuleContext, defs: Map<string, unknown>, given: unknown, path: DataPath, owner: Owner, required: boolean): void {
+export function checkAssignments(ctx: RuleContext, defs: ReadonlyMap<string, unknown>, given: unknown, path: DataPath, owner: Owner, required: boolean): void {
   if (isYMap(given)) {
     for (const [pn, pv] of Object.entries(given)) {
       const def = defs.get(pn);

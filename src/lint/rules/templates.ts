@@ -72,7 +72,7 @@ function capabilityProperties(ctx: RuleContext, cdef: unknown, given: unknown, p
   const ctype = typeof cdef === 'string' ? cdef : own(cdef, 'type');
   const centry = typeof ctype === 'string' ? ctx.scope.lookup('capability', ctype) : undefined;
   if (!centry || ctx.scope.broken(centry)) return;
-  const props = ctx.scope.merged(centry, 'properties');
+  const props = new Map(ctx.scope.merged(centry, 'properties'));
   const local = own(cdef, 'properties');
   if (isYMap(local)) for (const [k, v] of Object.entries(local)) props.set(k, v);
   checkAssignments(ctx, props, given, path, { type: centry.name, template: '', typePath: path }, false);

@@ -68,38 +68,3 @@ export function checkPlatform(diag: DiagnosticCollector, cloud: CloudSettings, c
     });
   }
 }
-
-/**
- * Services that cannot work on any supported platform, so a spec asking for them is refused:
- * - rexray (CS2062): indigo-dc.mesos installs REX-Ray, dvdcli and the DVDI isolator from
- *   dl.bintray.com (defaults/main.yml:75 rexray_pkg_url, tasks/install-dvdi_mod.yml:2-3), which stopped
- *   serving in 2021; its config template also hard-codes the cinder driver (templates/rexray-conf.j2).
- * - calico (CS2063): indigo-dc.calico (2016) wires Calico into Docker's `--cluster-store`
- *   (tasks/main.yml:9-16) for calicoctl 0.19's libnetwork plugin; Docker 23 removed the cluster store,
- *   and indigo-dc.docker installs the current Docker CE.
- */
-export function checkUnavailableServices(diag: DiagnosticCollector, blocks: ReadonlyMap<string, Block>): void {
-  const rexray = blocks.get('rexray');
-  if (rexray) diag.report('CS2062', rexray.name.span, {}, { label: 'cannot be installed', help: 'remove the `rexray` block; give agents volumes another way (e.g. Marathon local persistent volumes)' });
-  const calico = blocks.get('calico');
-  if (calico) diag.report('CS2063', calico.name.span, {}, { label: 'cannot work with current Docker', help: 'remove the `calico` block; containers use Docker bridge networking' });
-}
-
-/**
- * Consul names reach the consul container's command line (compat fix consul-datacenter-domain:
- * `-dc "{{ consul_dc }}" -domain "{{ consul_domain }}"`, split with shlex) and Consul itself: a
- * datacenter is letters, digits, `-` and `_`; a domain is DNS labels joined by dots (CS2064).
- */
-export function checkConsulNames(diag: DiagnosticCollector, consul: Block | undefined): void {
-  const rules: readonly [string, RegExp, string][] = [
-    ['datacenter', /^[A-Za-z0-9_-]{1,63}$/, 'letters, digits, `-` and `_`'],
-    ['domain', /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/, 'DNS labels (letters, digits, inner `-`) joined by dots'],
-  ];
-  for (const [name, re, what] of rules) {
-    const a = consul?.body?.find((st) => st.kind === 'attribute' && st.name.name === name);
-    if (a?.kind !== 'attribute' || a.value?.kind !== 'string') continue;
-    if (!re.test(a.value.value)) {
-      diag.report('CS2064', a.value.span, { name, value: a.value.value, what }, { help: `use ${what}, e.g. \`${name === 'domain' ? 'consul' : 'bari'}\`` });
-    }
-  }
-}

@@ -1,14 +1,14 @@
 // Meaning checks across blocks of one cluster, run after its blocks are lowered: masters exist
-// (CS2010) with an odd count (CS2015), the vip has two load balancers (CS2016) and lies in the
-// subnet (CS2018), calico has etcd endpoints (CS2019), elasticity has a range to scale (CS2020), the
-// images are a supported platform (CS2060, CS2061) and no service that cannot work on one is asked
-// for (CS2062 rexray, CS2063 calico): checks/platform.ts.
+// (CS2010) with an odd count (CS2015), the images are a supported platform (CS2060, CS2061:
+// checks/platform.ts), the vip has two load balancers (CS2016) and lies in the subnet (CS2018), then
+// every service entry's own checks (src/services: CS2019, CS2020, CS2062-CS2064).
 // Reads lowered groups and the AST blocks; reports only, changes nothing.
 import type { DiagnosticCollector } from '../../diagnostics/collector.js';
 import type { Span } from '../../diagnostics/span.js';
 import type { Block } from '../../spec/ast.js';
 import type { LoweredGroup } from '../groups.js';
-import { checkConsulNames, checkPlatform, checkUnavailableServices } from './platform.js';
+import { SERVICES } from '../../services/index.js';
+import { checkPlatform } from './platform.js';
 import type { CloudSettings, GroupSize, Input } from '../model.js';
 
 /** What the topology checks look at. */
@@ -49,16 +49,8 @@ export function checkTopology(diag: DiagnosticCollector, t: TopologyInfo): void 
   const groups = [t.masters, ...t.pools, t.loadBalancers].filter((g): g is LoweredGroup => g !== undefined);
   const images = [t.cloud.image, ...groups.map((g) => g.group.image)].filter((i): i is NonNullable<typeof i> => i !== undefined);
   checkPlatform(diag, t.cloud, t.blocks.get('cloud'), images);
-  checkUnavailableServices(diag, t.blocks);
-  checkConsulNames(diag, t.blocks.get('consul'));
   checkVip(diag, t);
-  checkCalico(diag, t.blocks.get('calico'));
-  const elasticity = t.blocks.get('elasticity');
-  if (elasticity && !t.pools.some((p) => p.block.count?.kind === 'range')) {
-    diag.report('CS2020', elasticity.name.span, {}, {
-      help: t.pools.length > 0 ? 'give an agent pool a range, e.g. `agents 2..10`' : 'add an elastic agent pool, e.g. `agents 2..10 { ... }`',
-    });
-  }
+  for (const e of SERVICES) e.check?.({ diag, block: e.block ? t.blocks.get(e.block.name) : undefined, pools: t.pools });
 }
 
 function checkVip(diag: DiagnosticCollector, t: TopologyInfo): void {
@@ -87,17 +79,6 @@ function checkVip(diag: DiagnosticCollector, t: TopologyInfo): void {
       ...(special ? { notes: ['the network and broadcast addresses of a subnet cannot be assigned'] } : {}),
       help: `pick a free address of \`${subnet.cidr}\``,
     });
-  }
-}
-
-function checkCalico(diag: DiagnosticCollector, block: Block | undefined): void {
-  if (!block) return;
-  const attr = (block.body ?? []).find((s) => s.kind === 'attribute' && s.name.name === 'etcd_endpoints');
-  const help = 'add `etcd_endpoints = ["10.0.0.5:2379"]` naming an existing etcd cluster';
-  if (!attr) {
-    diag.report('CS2019', block.name.span, {}, { help });
-  } else if (attr.kind === 'attribute' && attr.value?.kind === 'list' && attr.value.items.length === 0) {
-    diag.report('CS2019', attr.value.span, {}, { help });
   }
 }
 

@@ -4,6 +4,7 @@
 // Spans point into the fictional file `ha.cluster` at distinct offsets so tests can tell them apart.
 import type { Span } from '../../../src/diagnostics/span.js';
 import type { ClusterModel, HostGroup, Input, Param, Services } from '../../../src/model/model.js';
+import { sparkOff } from '../hot/bootstrap/fixtures.js';
 
 /** A span in the fixture file at [start, start+len). */
 export function sp(start: number, len = 4): Span {
@@ -37,10 +38,13 @@ function services(over: Partial<Services> = {}): Services {
     zookeeper: { ...base, hosts: ['masters'] },
     consul: { ...base, hosts: ['masters', 'agents', 'load_balancers'], datacenter: 'dc1', domain: 'consul' },
     marathonLb: { ...base, hosts: ['load_balancers'] },
-    keepalived: { ...base, enabled: false, hosts: [], public: true },
+    keepalived: { ...base, enabled: false, hosts: [] },
     calico: { ...base, enabled: false, hosts: [], etcdEndpoints: [] },
     rexray: { ...base, enabled: false, hosts: [], driver: 'cinder', options: {} },
     elasticity: { ...base, enabled: false, hosts: [], idleTimeout: 600, pools: [] },
+    docker: { ...base, hosts: ['masters', 'agents', 'load_balancers'] },
+    hadoop: { enabled: false, hosts: [], origin: undefined },
+    spark: sparkOff(lit('')),
     ...over,
   };
 }
@@ -91,9 +95,9 @@ export function haModel(): ClusterModel {
       group({ kind: 'agents', id: 'agents', size: { kind: 'range', min: 2, max: 10, origin: sp(210) }, cpus: lit(4), memory: lit(8 * GB), disk: lit(100 * GB) }, 200),
       group({ kind: 'agents', id: 'agents_gpu', label: 'gpu', size: { kind: 'range', min: 0, max: 4, origin: sp(310) }, flavor: lit('g1.xlarge') }, 300),
     ],
-    loadBalancers: group({ kind: 'load_balancers', id: 'load_balancers', size: { kind: 'fixed', count: lit(2), origin: sp(410) }, public: true }, 400),
+    loadBalancers: group({ kind: 'load_balancers', id: 'load_balancers', size: { kind: 'fixed', count: lit(2), origin: sp(410) }, public: true, vip: { address: '10.0.0.100', public: true, origin: sp(425, 10) } }, 400),
     services: services({
-      keepalived: { enabled: true, hosts: ['load_balancers'], origin: sp(420), vip: { address: '10.0.0.100', origin: sp(425, 10) }, public: true },
+      keepalived: { enabled: true, hosts: ['load_balancers'], origin: sp(425, 10) },
       consul: { enabled: true, hosts: ['masters', 'agents', 'agents_gpu', 'load_balancers'], origin: sp(560), datacenter: 'bari', domain: 'consul' },
       rexray: { enabled: true, hosts: ['agents'], origin: sp(600), driver: 'cinder', options: {} },
       elasticity: { enabled: true, hosts: [], origin: undefined, idleTimeout: 600, pools: ['agents', 'agents_gpu'] },

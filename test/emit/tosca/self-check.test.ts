@@ -58,9 +58,10 @@ describe('emit/tosca self-check', () => {
     this.timeout(120000);
     const d = doc();
     const nodes = d.topology_template.node_templates;
-    nodes.mesos_master.artifacts = roleArtifacts('master', pinned);
-    nodes.mesos_slave.artifacts = roleArtifacts('agent', pinned);
-    nodes.mesos_load_balancer.artifacts = roleArtifacts('load_balancer', pinned);
+    const base = { docker_agent_role: 'docker', consul_agent_role: 'consul' };
+    nodes.mesos_master.artifacts = roleArtifacts({ ...base, zookeeper_agent_role: 'zookeeper', mesos_agent_role: 'mesos', marathon_agent_role: 'marathon', chronos_agent_role: 'chronos' }, pinned);
+    nodes.mesos_slave.artifacts = roleArtifacts({ ...base, mesos_agent_role: 'mesos' }, pinned);
+    nodes.mesos_load_balancer.artifacts = roleArtifacts({ ...base, marathon_lb_role: 'marathon-lb' }, pinned);
     expect(nodes.mesos_master.artifacts.mesos_agent_role).to.deep.equal({ file: 'indigo-dc.mesos,v9.9.9', type: 'tosca.artifacts.AnsibleGalaxy.role' });
     expect(Object.keys(nodes.mesos_load_balancer.artifacts)).to.deep.equal(['docker_agent_role', 'consul_agent_role', 'marathon_lb_role']);
     expect(selfCheck(d)).to.deep.equal([]);

@@ -127,6 +127,18 @@ function groupEndpoints(e: Extract<VarExpr, { kind: 'groupEndpoints' }>, refs: H
   return { list_join: [e.separator, items] };
 }
 
+/**
+ * One host's address of a group: an item of the unrolled list (masters, load balancers: a port per
+ * host), or one more `get_attr` path step into an address-list attribute (Heat indexes attribute values).
+ */
+function groupAddress(e: Extract<VarExpr, { kind: 'groupAddress' }>, refs: HotRefs): HotValue {
+  const addrs = refs.groupAddresses(e.group);
+  const path = !Array.isArray(addrs) && addrs !== null && typeof addrs === 'object' ? (addrs as { get_attr?: unknown }).get_attr : undefined;
+  const a = Array.isArray(addrs) ? (addrs as HotValue[])[e.index] : Array.isArray(path) ? { get_attr: [...(path as HotValue[]), e.index] } : undefined;
+  if (a === undefined) throw new Error(`no address ${e.index} of host group \`${e.group}\``);
+  return a;
+}
+
 function inputType(m: ClusterModel, name: string): string | undefined {
   return m.inputs.find((i) => i.name === name)?.type;
 }
@@ -140,6 +152,8 @@ export function toHotValue(e: VarExpr, m: ClusterModel, refs: HotRefs): HotValue
       return e.param.kind === 'literal' ? e.param.value : refs.param(e.param.input);
     case 'groupAddresses':
       return refs.groupAddresses(e.group);
+    case 'groupAddress':
+      return groupAddress(e, refs);
     case 'selfAddress':
       throw new Error('the self address is not known to Heat');
     case 'concat':
@@ -170,6 +184,8 @@ function toHotString(e: VarExpr, m: ClusterModel, refs: HotRefs): HotValue {
     }
     case 'groupAddresses':
       return { list_join: [',', refs.groupAddresses(e.group)] };
+    case 'groupAddress':
+      return groupAddress(e, refs);
     case 'selfAddress':
       throw new Error('the self address is not known to Heat');
     case 'concat':
@@ -197,6 +213,7 @@ function hotInputType(e: VarExpr, m: ClusterModel): DataSlot['type'] {
     }
     case 'groupAddresses':
       return 'CommaDelimitedList';
+    case 'groupAddress':
     case 'selfAddress':
     case 'concat':
     case 'groupEndpoints':

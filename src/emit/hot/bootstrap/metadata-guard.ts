@@ -7,6 +7,7 @@
 // It does not cover containers on the host network (Docker `--network host`, Mesos containerizer
 // tasks without a network namespace) nor the host itself: their packets are not forwarded. README
 // "Safety" says so. Invariant: static text, no spec value.
+import { DOCKER_UNIT } from '../../../services/index.js';
 
 /** Where the unit is installed. */
 export const METADATA_GUARD_UNIT_PATH = '/etc/systemd/system/clusterc-metadata-guard.service';
@@ -30,8 +31,8 @@ export const METADATA_GUARD_UNIT = [
   '# this server\'s user_data to any process that reaches it. See the clusterc README, "Safety".',
   '[Unit]',
   'Description=clusterc metadata guard: containers may not reach 169.254.169.254',
-  'After=docker.service',
-  'PartOf=docker.service',
+  `After=${DOCKER_UNIT}`,
+  `PartOf=${DOCKER_UNIT}`,
   '',
   '[Service]',
   'Type=oneshot',
@@ -39,7 +40,7 @@ export const METADATA_GUARD_UNIT = [
   `ExecStart=/bin/sh -c '${METADATA_GUARD_COMMAND}'`,
   '',
   '[Install]',
-  'WantedBy=multi-user.target docker.service',
+  `WantedBy=multi-user.target ${DOCKER_UNIT}`,
   '',
 ].join('\n');
 

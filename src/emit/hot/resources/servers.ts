@@ -32,7 +32,7 @@ export function serverNameStem(ctx: HotContext, g: HostGroup): string {
 export function buildUnrolledGroup(ctx: HotContext, plan: GroupPlan, bootstrap: Record<string, YamlValue>): Record<string, YamlValue> {
   const g = plan.group;
   const count = literalCount(g) ?? 0;
-  const vip = ctx.m.services.keepalived.enabled && g.kind === 'load_balancers' ? ctx.m.services.keepalived.vip : undefined;
+  const vip = g.vip;
   const out: Record<string, YamlValue> = {};
   for (let i = 0; i < count; i++) {
     const host = hostName(g, i);

@@ -1,4 +1,4 @@
-// The keepalived virtual IP: an unbound OS::Neutron::Port holding the address (neutron/port.py
+// The load balancers' virtual IP (HostGroup.vip): an unbound OS::Neutron::Port holding the address (neutron/port.py
 // `fixed_ips: [{ip_address}]`), so Neutron never hands the address to another port, and an
 // OS::Neutron::FloatingIP on it when the VIP is public. The load balancers' own ports list the
 // address in allowed_address_pairs (servers.ts), so keepalived may move it between them (as
@@ -14,13 +14,12 @@ export const VIP_FLOATING_IP = 'vip_floating_ip';
 
 /** The VIP address when the cluster has one. */
 export function vipAddress(ctx: HotContext): string | undefined {
-  const k = ctx.m.services.keepalived;
-  return k.enabled && ctx.m.loadBalancers ? k.vip?.address : undefined;
+  return ctx.m.loadBalancers?.vip?.address;
 }
 
 /** True when the VIP gets a floating IP. */
 export function vipPublic(ctx: HotContext): boolean {
-  return vipAddress(ctx) !== undefined && ctx.m.services.keepalived.public;
+  return ctx.m.loadBalancers?.vip?.public === true;
 }
 
 /** The VIP resources (empty without a VIP). */

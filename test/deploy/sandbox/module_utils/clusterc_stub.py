@@ -7,8 +7,11 @@
 # call (module and converted arguments) to the records file as one JSON line, and returns a
 # plausible result. State shared between calls (installed packages, pip packages) lives in the
 # sandbox's state dir, so e.g. `pip` fails like the real module when no pip was installed.
+import io
 import json
 import os
+import re
+import tarfile
 import time
 
 from ansible.module_utils.basic import AnsibleModule
@@ -21,6 +24,11 @@ SPECS = os.environ.get('CLUSTERC_STUB_SPECS', '/run/clusterc-sandbox/stubs/specs
 DEAD_HOSTS = {
     'dl.bintray.com': 'JFrog shut Bintray down in May 2021',
 }
+# Download paths that no longer serve the file the roles ask for, though the host is up.
+DEAD_PATHS = [
+    (re.compile(r'/stable2/+hadoop-2\.7\.4\.tar\.gz$'),
+     'the Apache mirrors carry only current releases (stable2 is Hadoop 2.10); 2.7.4 (2017) is only on archive.apache.org'),
+]
 # apt sources without packages for the sandbox's release.
 MISSING_SUITES = {
     'repos.mesosphere.com': ('jammy', 'the Mesosphere apt repository has no Ubuntu 22.04 (jammy) suite'),
@@ -135,10 +143,14 @@ def _behave(module, short, args, entry):
         url = args.get('url', '')
         if _host(url) in DEAD_HOSTS:
             entry['unavailable'] = '%s: %s' % (_host(url), DEAD_HOSTS[_host(url)])
+        for pattern, why in DEAD_PATHS:
+            if pattern.search(url):
+                entry['unavailable'] = '%s: %s' % (url, why)
         dest = args.get('dest', '')
         if os.path.isdir(dest):
             dest = os.path.join(dest, os.path.basename(url))
-        _placeholder(dest, url, args.get('mode'))
+        if not _archive(dest, url):
+            _placeholder(dest, url, args.get('mode'))
         return {'dest': dest, 'url': url, 'status_code': 200, 'msg': 'OK (stub)'}
     if short == 'uri':
         return {'status': 200, 'url': args.get('url'), 'json': {}, 'msg': 'OK (stub)', 'redirected': False}
@@ -167,6 +179,45 @@ def _placeholder(dest, url, mode):
         os.chmod(dest, bits)
 
 
+def _recorder(name):
+    """A shell script that records its runs (binary name and argv) in the records file."""
+    return ('#!/bin/sh\n# clusterc stub of %s\n' % name +
+            'python3 -c \'import json, sys; open(sys.argv[1], "a").write(json.dumps({"binary": sys.argv[2], "argv": sys.argv[3:]}) + "\\n")\' '
+            '"%s" "%s" "$@"\n' % (RECORDS, name))
+
+
+# Release tarballs the roles unpack and then use: the files of the real distribution the role
+# edits or runs, the programs as recorders (they would start Java daemons). Hadoop 2.x binary
+# release layout: hadoop-<v>/{bin/hdfs, bin/yarn, sbin/*-daemon.sh, etc/hadoop/hadoop-env.sh}.
+ARCHIVES = [
+    (re.compile(r'/(hadoop-(\d[\w.]*))\.tar\.gz$'), lambda top: {
+        top + '/etc/hadoop/hadoop-env.sh': (0o644, '# The java implementation to use.\nexport JAVA_HOME=${JAVA_HOME}\n'),
+        top + '/etc/hadoop/core-site.xml': (0o644, '<?xml version="1.0"?>\n<configuration>\n</configuration>\n'),
+        top + '/bin/hdfs': (0o755, _recorder('/opt/' + top + '/bin/hdfs')),
+        top + '/bin/yarn': (0o755, _recorder('/opt/' + top + '/bin/yarn')),
+        top + '/sbin/hadoop-daemon.sh': (0o755, _recorder('/opt/' + top + '/sbin/hadoop-daemon.sh')),
+        top + '/sbin/yarn-daemon.sh': (0o755, _recorder('/opt/' + top + '/sbin/yarn-daemon.sh')),
+    }),
+]
+
+
+def _archive(dest, url):
+    """A download of a release tarball leaves a tarball of its layout (ARCHIVES); False if none."""
+    for pattern, layout in ARCHIVES:
+        m = pattern.search(url)
+        if not m or not dest:
+            continue
+        os.makedirs(os.path.dirname(dest) or '/', exist_ok=True)
+        with tarfile.open(dest, 'w:gz') as tar:
+            for path, (mode, text) in sorted(layout(m.group(1)).items()):
+                data = text.encode('utf-8')
+                info = tarfile.TarInfo(path)
+                info.size, info.mode, info.mtime = len(data), mode, 0
+                tar.addfile(info, io.BytesIO(data))
+        return True
+    return False
+
+
 def _mode_bits(mode):
     """get_url's raw `mode`: an int is the bits (YAML 0755), a string of digits octal."""
     if isinstance(mode, int):
@@ -180,6 +231,8 @@ def _mode_bits(mode):
 PACKAGE_FILES = {
     'dnsmasq': {'/etc/dnsmasq.conf': '# Configuration file for dnsmasq (stub of the package default, all commented out)\n#listen-address=\n',
                 '/etc/dnsmasq.d/README': '# files in this directory are read by dnsmasq\n'},
+    # indigo-dc.hadoop finds JAVA_HOME by this directory (tasks/install.yml with_first_found)
+    'openjdk-8-jre': {'/usr/lib/jvm/java-8-openjdk-amd64/jre/lib/amd64/jvm.cfg': '# stub of the package file\n-server KNOWN\n'},
     'docker-ce': {'/etc/default/docker': '# Docker Upstart and SysVinit configuration file (stub of the package default)\n#DOCKER_OPTS="--dns 8.8.8.8 --dns 8.8.4.4"\n'},
 }
 

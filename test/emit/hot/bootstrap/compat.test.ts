@@ -44,7 +44,7 @@ describe('HOT bootstrap: role compatibility fixes', () => {
   it('every fix names a catalog role, a file, its lines, and a replacement that differs', () => {
     for (const f of COMPAT_FIXES) {
       expect(ROLES[f.role], f.id).to.not.equal(undefined);
-      expect(f.file).to.match(/^((tasks|handlers)\/[a-z_-]+\.yml|templates\/[a-z_-]+\.(j2|json))$/);
+      expect(f.file).to.match(/^((tasks|handlers)\/[a-z_-]+\.yml|templates\/[a-z_-]+\.(j2|json|xml))$/);
       expect(f.lines).to.match(/^\d+(-\d+)?(, \d+)*$/);
       expect(f.replace).to.not.equal(f.find);
       expect(f.count).to.be.above(0);

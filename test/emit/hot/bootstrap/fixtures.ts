@@ -67,13 +67,26 @@ export function model(s: string): ClusterModel {
       zookeeper: base,
       consul: { ...base, datacenter: s, domain: s },
       marathonLb: base,
-      keepalived: { ...base, public: false },
+      keepalived: base,
       calico: { ...base, etcdEndpoints: [] },
       rexray: { ...base, driver: 'cinder', options: {} },
       elasticity: { ...base, idleTimeout: 600, pools: [] },
+      docker: base,
+      hadoop: { enabled: false, hosts: [], origin: undefined },
+      spark: sparkOff(literalParam('')),
     },
     inputs: [input('cluster_tag', false), input('mesos_password', true), input('marathon_password', true), input('agents_count', false, 'integer')],
     origin: span,
+  };
+}
+
+/** A disabled Spark (the shape lowering gives when no `spark` block is written). */
+export function sparkOff(empty: Param<string>): ClusterModel['services']['spark'] {
+  const num = (value: number): Param<number> => ({ kind: 'literal', value, origin: undefined });
+  return {
+    enabled: false, hosts: [], origin: undefined, app: 'zeppelin', password: empty, hdfsUri: empty,
+    swift: { authUrl: empty, region: empty, tenant: empty, username: empty, password: empty, provider: empty },
+    coresMax: num(-1), executorCores: num(-1), executorMemoryMiB: 1024, driverCores: num(1), driverMemoryMiB: 1024,
   };
 }
 
@@ -177,8 +190,12 @@ export function resolveHot(v: unknown, params: StackParams, attrs: StackAttrs): 
     }
     if (fn === 'get_attr') {
       const k = (arg as string[]).join('.');
-      if (!(k in attrs)) throw new Error(`no attribute ${k}`);
-      return attrs[k];
+      if (k in attrs) return attrs[k];
+      // Heat's GetAttr follows further path items into the attribute's value (list index, map key).
+      const [res, attr, ...path] = arg as (string | number)[];
+      const base = `${String(res)}.${String(attr)}`;
+      if (!(base in attrs)) throw new Error(`no attribute ${k}`);
+      return path.reduce<unknown>((v, key) => (v as Record<string | number, unknown>)[key], attrs[base]);
     }
     if (fn === 'list_join') {
       // JoinMultiple.result: strings as is, lists/maps JSON-serialised, anything else a TypeError.
