@@ -7,6 +7,7 @@ import type { ClusterModel, HostGroup, Param } from '../model/model.js';
 import { hostGroups } from '../model/model.js';
 import { planCluster } from '../roles/index.js';
 import type { PortRule } from '../roles/types.js';
+import { isOutside, ruleSources } from '../emit/access.js';
 
 /** One node: an id safe in DOT and Mermaid, and its label lines. */
 export interface GraphNode {
@@ -59,7 +60,10 @@ export function buildTopology(m: ClusterModel): TopologyGraph {
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
   const plans = planCluster(m);
-  const worldReached = plans.some((p) => p.group.public && p.ports.some((r) => r.source === 'world'));
+  // What the internet reaches: the world rules someone outside may use, by the exposure policy of
+  // the HOT output (src/emit/access.ts; TOSCA also opens SSH to the orchestrator's IM).
+  const reached = (rules: readonly PortRule[]): PortRule[] => rules.filter((r) => isOutside(r) && ruleSources(m, r, 'hot').length > 0);
+  const worldReached = plans.some((p) => reached(p.ports).length > 0);
   if (worldReached) nodes.push({ id: 'internet', lines: ['internet'], kind: 'internet' });
   for (const p of plans) {
     const g = p.group;
@@ -70,7 +74,7 @@ export function buildTopology(m: ClusterModel): TopologyGraph {
     const fromCluster = p.ports.filter((r) => r.source === 'cluster');
     if (fromCluster.length > 0) lines.push(`cluster reaches ${portsText(fromCluster)}`);
     nodes.push({ id: g.id, lines, kind: 'group' });
-    const world = p.ports.filter((r) => r.source === 'world');
+    const world = reached(p.ports).filter((r) => r.source === 'world');
     if (g.public && world.length > 0) edges.push({ from: 'internet', to: g.id, label: portsText(world) });
     const peers = new Map<string, PortRule[]>();
     for (const r of p.ports) if (r.source.startsWith('group:')) peers.set(r.source.slice(6), [...(peers.get(r.source.slice(6)) ?? []), r]);
@@ -84,7 +88,7 @@ export function buildTopology(m: ClusterModel): TopologyGraph {
     const holders = (lbPlan?.roles ?? []).filter((r) => Object.values(r.vars).some((v) => v.kind === 'literal' && v.value === vip.address)).map((r) => r.role.id);
     nodes.push({ id: 'vip', lines: [`VIP ${vip.address}${vip.public ? ', public' : ''}`, ...holders], kind: 'vip' });
     edges.push({ from: 'vip', to: lb.id, label: 'held by one load balancer' });
-    const world = (lbPlan?.ports ?? []).filter((r) => r.source === 'world' || r.source === 'vip');
+    const world = reached(lbPlan?.ports ?? []);
     if (vip.public && worldReached && world.length > 0) edges.push({ from: 'internet', to: 'vip', label: portsText(world) });
   }
   if (m.inputs.length > 0) {

@@ -12,6 +12,7 @@ import { checkTopology } from './checks/topology.js';
 import { lowerGroup, type LoweredGroup } from './groups.js';
 import { InputTable } from './inputs.js';
 import type { CloudSettings, ClusterModel, HostGroup } from './model.js';
+import { lowerAccess } from './access.js';
 import { lowerCloud } from './cloud.js';
 import type { ClusterFacts } from '../services/types.js';
 import { lowerServices } from './services.js';
@@ -100,7 +101,10 @@ function lowerCluster(c: ClusterDecl, diag: DiagnosticCollector): ClusterModel |
   const groups = [masters, ...pools, lbs].filter((g): g is LoweredGroup => g !== undefined);
   const cloudSettings = withImplicitImage(ctx, cloud, groups, imageInputAt);
 
-  const services = lowerServices(ctx, clusterFacts(name, masters, pools, lbs), blocks.single);
+  const access = lowerAccess(ctx, blocks.single.get('access'));
+  // The admin ports of public hosts are reachable from outside only when `access.admin` names a CIDR.
+  const adminOrigin = (access?.admin?.cidrs.length ?? 0) > 0 ? access?.admin?.origin : undefined;
+  const services = lowerServices(ctx, clusterFacts(name, masters, pools, lbs, adminOrigin), blocks.single);
 
   checkTopology(diag, {
     clusterName: name,
@@ -128,6 +132,7 @@ function lowerCluster(c: ClusterDecl, diag: DiagnosticCollector): ClusterModel |
     agentPools,
     loadBalancers: lbs?.group,
     services,
+    ...(access !== undefined ? { access } : {}),
     inputs: ctx.inputs.all,
     attributeSpans: spans,
     origin: c.span,
@@ -135,10 +140,10 @@ function lowerCluster(c: ClusterDecl, diag: DiagnosticCollector): ClusterModel |
 }
 
 /** What the services are lowered against: the lowered host groups and their ids. */
-function clusterFacts(name: string, masters: LoweredGroup | undefined, pools: readonly LoweredGroup[], lbs: LoweredGroup | undefined): ClusterFacts {
+function clusterFacts(name: string, masters: LoweredGroup | undefined, pools: readonly LoweredGroup[], lbs: LoweredGroup | undefined, adminOrigin: Span | undefined): ClusterFacts {
   const ids = { masters: masters ? [masters.group.id] : [], agents: pools.map((p) => p.group.id), loadBalancers: lbs ? [lbs.group.id] : [] };
   const all = [...ids.masters, ...ids.agents, ...ids.loadBalancers];
-  return { name, masters: masters?.group, pools: pools.map((p) => p.group), loadBalancers: lbs?.group, ids: { ...ids, all } };
+  return { name, masters: masters?.group, pools: pools.map((p) => p.group), loadBalancers: lbs?.group, ids: { ...ids, all }, adminOrigin };
 }
 
 /** The cluster `description`: a literal string, '' when absent. */

@@ -131,6 +131,27 @@ export interface Credentials {
 /** Every service of the cluster with its settings: derived from the service registry (src/services). */
 export type { Services };
 
+/** Who outside the cluster may reach one class of ports (the `access` block): CIDRs, possibly none. */
+export interface AccessList {
+  readonly cidrs: readonly string[];
+  readonly origin: Span;
+}
+
+/**
+ * The `access` block: who may reach each class of world-facing ports. An absent class takes the
+ * target's default (src/emit/access.ts): nobody for SSH and the admin ports (except SSH in TOSCA,
+ * which the orchestrator's IM needs), anyone for the load balancers' application ports.
+ */
+export interface Access {
+  /** SSH (22) on public hosts. */
+  readonly ssh?: AccessList;
+  /** Mesos 5050, Marathon 8443/8080, Chronos 4443/4400 on public masters and load balancers. */
+  readonly admin?: AccessList;
+  /** marathon-lb 80 and 443 on public load balancers. */
+  readonly apps?: AccessList;
+  readonly origin: Span;
+}
+
 /** One cluster: everything an emitter needs. */
 export interface ClusterModel {
   readonly name: string;
@@ -147,6 +168,8 @@ export interface ClusterModel {
   /** Undefined when the spec declares no load balancers. */
   readonly loadBalancers: HostGroup | undefined;
   readonly services: Services;
+  /** The `access` block, when written (absent: every class takes its default). */
+  readonly access?: Access;
   /** Every input, explicit and implicit, in first-use order. */
   readonly inputs: readonly Input[];
   /** Span of each attribute of the blocks written once, by `block.attribute` (src/model/spans.ts). */

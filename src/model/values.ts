@@ -35,6 +35,7 @@ export function inputTypeOf(t: ValueType): InputType {
     case 'cidr':
       return 'string';
     case 'string-list':
+    case 'cidr-list':
       return 'list';
     default:
       return t;
@@ -77,6 +78,12 @@ function quantityOf(v: Value, spec: AttrSpec, wrong: (help?: string, fix?: strin
   }
   const text = v.kind === 'string' ? quantityText(v.value, dim) : undefined;
   return text !== undefined ? unquote(text) : wrong();
+}
+
+/** A list of strings (`string-list`), or undefined after reporting (`wrong` for a value that is no list). */
+function stringListOf(ctx: ValueCtx, v: Value, name: string, wrong: (help?: string, fix?: string) => undefined): string[] | undefined {
+  if (v.kind !== 'list') return v.kind === 'string' ? wrong(`write a list: \`["${v.value}"]\``, `[${JSON.stringify(v.value)}]`) : wrong();
+  return stringItems(ctx, v.items, name);
 }
 
 /** The items of a string list, or undefined after reporting CS2031 / CS2005 for bad items. */
@@ -137,11 +144,9 @@ export function literalOf(ctx: ValueCtx, v: Value, spec: AttrSpec, name: string)
       else if (v.kind === 'string' && /^[\d.]+(\/\d+)?$/.test(v.value)) return unquote(v.value);
       else return wrong();
       break;
-    case 'string-list': {
-      if (v.kind !== 'list') {
-        return v.kind === 'string' ? wrong(`write a list: \`["${v.value}"]\``, `[${JSON.stringify(v.value)}]`) : wrong();
-      }
-      const items = stringItems(ctx, v.items, name);
+    case 'string-list':
+    case 'cidr-list': {
+      const items = spec.type === 'cidr-list' ? cidrListOf(ctx, v, name) : stringListOf(ctx, v, name, wrong);
       if (items === undefined) return undefined;
       out = items;
       break;
@@ -156,6 +161,57 @@ export function literalOf(ctx: ValueCtx, v: Value, spec: AttrSpec, name: string)
     return undefined;
   }
   return out;
+}
+
+/**
+ * A list of CIDRs (`access` block): every item a CIDR literal whose host bits are zero (CS2080,
+ * with the network address as the fix: Neutron and the IM would otherwise read another range than
+ * the one meant, or refuse it); a quoted CIDR or a bare address is CS2005 with the fix. An empty
+ * list is allowed: nobody outside the cluster.
+ */
+function cidrListOf(ctx: ValueCtx, v: Value, name: string): string[] | undefined {
+  const expected = describeType('cidr-list');
+  if (v.kind !== 'list') {
+    if (v.kind === 'cidr') return wrongItem(ctx, v, name, expected, `write a list: \`[${v.value}]\``, `[${v.value}]`);
+    return wrongItem(ctx, v, name, expected);
+  }
+  const out: string[] = [];
+  let ok = true;
+  for (const it of v.items) {
+    if (it.kind === 'cidr') {
+      const [ip = '', len = '0'] = it.value.split('/');
+      const prefix = Number(len);
+      const n = ip.split('.').reduce((a, p) => a * 256 + Number(p), 0);
+      const base = prefix === 0 ? 0 : n - (n % Math.pow(2, 32 - prefix));
+      if (base !== n) {
+        const fixed = `${[24, 16, 8, 0].map((s) => Math.floor(base / Math.pow(2, s)) % 256).join('.')}/${prefix}`;
+        ctx.diag.report('CS2080', it.span, { cidr: it.value, network: fixed }, {
+          label: `the address has bits set outside the /${prefix} prefix`,
+          help: `write \`${fixed}\` (the network of this address), or \`${ip}/32\` for this address alone`,
+          fix: [{ span: it.span, text: fixed }],
+        });
+        ok = false;
+      } else if (!out.includes(it.value)) out.push(it.value);
+    } else if (it.kind === 'ipv4') {
+      ok = false;
+      wrongItem(ctx, it, name, 'a CIDR', `write \`${it.value}/32\` for this address alone`, `${it.value}/32`);
+    } else if (it.kind === 'string' && /^[\d.]+\/\d+$/.test(it.value)) {
+      ok = false;
+      wrongItem(ctx, it, name, 'a CIDR', `drop the quotes: \`${it.value}\``, it.value);
+    } else {
+      ok = false;
+      wrongItem(ctx, it, name, 'a CIDR');
+    }
+  }
+  return ok ? out : undefined;
+}
+
+function wrongItem(ctx: ValueCtx, v: Value, name: string, expected: string, help?: string, fix?: string): undefined {
+  ctx.diag.report('CS2005', v.span, { name, expected, found: describeValue(v) }, {
+    ...(help !== undefined ? { help } : {}),
+    ...(fix !== undefined ? { fix: [{ span: v.span, text: fix }] } : {}),
+  });
+  return undefined;
 }
 
 /**

@@ -6,7 +6,7 @@ import { SERVICES } from '../services/index.js';
 import type { LiteralValue } from './model.js';
 
 /** The type of an attribute value, in the spec's vocabulary. */
-export type ValueType = 'string' | 'integer' | 'boolean' | 'size' | 'duration' | 'ipv4' | 'cidr' | 'string-list';
+export type ValueType = 'string' | 'integer' | 'boolean' | 'size' | 'duration' | 'ipv4' | 'cidr' | 'string-list' | 'cidr-list';
 
 /** One attribute of a block. */
 export interface AttrSpec {
@@ -95,6 +95,15 @@ export const BLOCKS: Readonly<Record<string, BlockSpec>> = {
     attrs: { ...HOST_ATTRS, vip: { type: 'ipv4', param: false, doc: 'virtual IP shared by the load balancers' } },
   },
   ...serviceBlocks(),
+  access: {
+    count: 'none',
+    label: false,
+    attrs: {
+      ssh: { type: 'cidr-list', param: false, doc: 'who may reach SSH (22) on public hosts' },
+      admin: { type: 'cidr-list', param: false, doc: 'who may reach the admin UIs and APIs (Mesos, Marathon, Chronos, Zeppelin, ...) on public hosts' },
+      apps: { type: 'cidr-list', param: false, doc: 'who may reach the application ports (80, 443 of the load balancers) on public hosts' },
+    },
+  },
 };
 
 /** Attributes allowed directly in a cluster body. */
@@ -128,5 +137,6 @@ export function describeType(t: ValueType): string {
     case 'ipv4': return 'an IPv4 address';
     case 'cidr': return 'a CIDR such as `10.0.0.0/24`';
     case 'string-list': return 'a list of strings';
+    case 'cidr-list': return 'a list of CIDRs such as `[192.0.2.0/24]`';
   }
 }

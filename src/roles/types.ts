@@ -36,8 +36,11 @@ export type VarExpr =
 
 /**
  * What kind of port a rule opens, so that operator-given source lists can narrow each class:
- * `ssh` (22), `admin` (UIs and APIs that control the cluster: Mesos, Marathon, Chronos, proxied or
- * not), `service` (everything else: application traffic, cluster-internal protocols).
+ * `ssh` (22), `admin` (UIs and APIs that control the cluster or run code on it: Mesos, Marathon,
+ * Chronos, Zeppelin, proxied or not), `service` (everything else: application traffic,
+ * cluster-internal protocols). For the rules users reach (`world`, `vip`) the exposure policy
+ * (src/emit/access.ts) narrows `ssh` by `access.ssh`, `admin` by `access.admin` and `service` by
+ * `access.apps`.
  */
 export type PortClass = 'ssh' | 'admin' | 'service';
 

@@ -50,12 +50,14 @@ export const consul: ServiceEntry<'consul', ConsulModel> = defineService({
       docker_bridge_ip_cidr: lit(DOCKER_BRIDGE_IP_CIDR),
     });
     // Consul container ports (reference §4 indigo-dc.consul): 8300 server RPC, 8301/8302 serf LAN/WAN
-    // (tcp and udp), 8400 CLI RPC, 8500 HTTP API. DNS (8600) is published on the docker bridge address
-    // only (`{{docker_bridge_ip}}:8600:53`), unreachable from other hosts, so it is not opened.
+    // (tcp and udp), 8400 CLI RPC. DNS (8600) is published on the docker bridge address only
+    // (`{{docker_bridge_ip}}:8600:53`), unreachable from other hosts, so it is not opened. Nor is the
+    // HTTP API 8500: every client uses its own host's agent (the roles register at localhost:8500,
+    // marathon-lb's `consul:` task defaults to localhost), and the API has no ACLs here while the
+    // masters' agents hold Marathon's check script with its credentials (issue 16 item 7).
     cx.open({ protocol: 'tcp', from: 8300, to: 8302, audience: 'cluster', class: 'service', description: 'consul server RPC and serf' });
     cx.open({ protocol: 'udp', from: 8301, to: 8302, audience: 'cluster', class: 'service', description: 'consul serf' });
     cx.open({ protocol: 'tcp', from: 8400, to: 8400, audience: 'cluster', class: 'service', description: 'consul CLI RPC' });
-    cx.open({ protocol: 'tcp', from: 8500, to: 8500, audience: 'cluster', class: 'service', description: 'consul HTTP API' });
   },
   tosca: {
     contribute: (svc) => ({ properties: { enable_consul_sd: svc.enabled }, artifacts: { consul_agent_role: 'consul' } }),

@@ -5,6 +5,9 @@
 import type { ServiceBase } from '../model/model.js';
 import { defineService, type ServiceEntry } from './types.js';
 
+/** The systemd unit the roles' Docker runs as (a host guard orders itself after it). */
+export const DOCKER_UNIT = 'docker.service';
+
 /** The docker service. */
 export const docker: ServiceEntry<'docker', ServiceBase> = defineService({
   key: 'docker',

@@ -35,14 +35,17 @@ export function frameworkBlock(f: FrameworkFacts): ServiceBlock {
   };
 }
 
-/** True when the admin ports of the masters face the world. */
+/**
+ * True when the admin ports of the masters are reachable from outside: `access.admin` names a
+ * CIDR (nobody by default) and the masters are public, or marathon-lb proxies them on public load balancers.
+ */
 export function adminWorldOpen(c: ClusterFacts, marathonOn: boolean): boolean {
-  return c.masters?.public === true || (c.loadBalancers?.public === true && marathonOn);
+  return c.adminOrigin !== undefined && (c.masters?.public === true || (c.loadBalancers?.public === true && marathonOn));
 }
 
 /** The help that makes those ports private. */
 export function privateHelp(c: ClusterFacts, marathonOn: boolean): string {
-  return `make the ${c.loadBalancers?.public === true && marathonOn ? 'masters and load balancers' : 'masters'} private with \`public = false\``;
+  return `make the ${c.loadBalancers?.public === true && marathonOn ? 'masters and load balancers' : 'masters'} private with \`public = false\`, or empty \`access.admin\``;
 }
 
 /** Lowers a framework block; `marathonOn` says whether marathon-lb proxies its UI. */

@@ -22,6 +22,7 @@ import { zookeeper } from './zookeeper.js';
 
 export { DOCKER_BRIDGE_IP_CIDR } from './consul.js';
 export { majority } from './mesos.js';
+export { DOCKER_UNIT } from './docker.js';
 
 /** Every service, in lowering order. */
 export const SERVICE_LIST = [mesos, marathon, chronos, zookeeper, consul, marathonLb, keepalived, calico, rexray, elasticity, hadoop, spark, docker] as const;

@@ -23,12 +23,17 @@ export const marathon: ServiceEntry<'marathon', FrameworkModel> = defineService(
       return kind === 'load_balancer' ? { properties: creds } : {};
     },
     lossy(svc, cx) {
-      if (svc.enabled) return;
       const pw = svc.password;
-      cx.diag.report('CS3111', svc.origin ?? cx.m.origin, {}, {
-        label: 'not representable in tosca',
-        ...(pw.kind === 'input' ? { notes: [`Marathon still needs a password: the TOSCA output asks for input ${tick(pw.input)}`] } : {}),
-      });
+      if (!svc.enabled) {
+        cx.diag.report('CS3111', svc.origin ?? cx.m.origin, {}, {
+          label: 'not representable in tosca',
+          ...(pw.kind === 'input' ? { notes: [`Marathon still needs a password: the TOSCA output asks for input ${tick(pw.input)}`] } : {}),
+        });
+      }
+      // indigo-dc.marathon signs its certificate with the CA in its files/ (key published) and makes the
+      // host trust it; the HOT output replaces it (compat fix marathon-own-ca), TOSCA runs the role as is.
+      // The INDIGO master installs Marathon even when disabled (CS3111), so this holds whenever ssl is on.
+      if (svc.ssl) cx.diag.report('CS3163', svc.origin ?? cx.m.nameSpan, {}, { label: 'per-host CA in the HOT output only' });
     },
     keystore: (svc) => (svc.enabled && svc.ssl ? 'Marathon' : undefined),
     // The INDIGO master's marathon_password property is required even when Marathon is disabled:

@@ -81,7 +81,16 @@ export const mesos: ServiceEntry<'mesos', MesosModel> = defineService({
     const pw = s.param<string>('password') ?? (authenticateHttp && !s.has('password') ? cx.implicitPassword('Mesos HTTP password') : literal(''));
     cx.afterAll((services) => {
       const marathonOn = services.marathon.enabled;
-      if (authenticateHttp || !authHttp.span || !adminWorldOpen(cx.cluster, marathonOn)) return;
+      if (!adminWorldOpen(cx.cluster, marathonOn)) return;
+      // Mesos serves its API on plain HTTP only (the roles configure no TLS for 5050): with
+      // authentication on, every request carries the Basic-auth password in clear text.
+      if (authenticateHttp && cx.cluster.adminOrigin) {
+        cx.diag.report('CS2072', cx.cluster.adminOrigin, { service: 'Mesos', port: 5050 }, {
+          label: 'opens the Mesos port 5050, plain HTTP with Basic authentication',
+          help: 'Mesos has no TLS here: reach port 5050 through SSH (`access.ssh`) or a VPN and leave `access.admin` empty, or accept it with --allow plaintext-framework-auth',
+        });
+      }
+      if (authenticateHttp || !authHttp.span) return;
       cx.diag.report('CS2071', authHttp.span, {}, {
         label: 'anyone who reaches port 5050 can use the Mesos API',
         help: `remove \`authenticate_http = false\`, or ${privateHelp(cx.cluster, marathonOn)}`,

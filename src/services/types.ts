@@ -65,6 +65,11 @@ export interface ClusterFacts {
     readonly loadBalancers: readonly string[];
     readonly all: readonly string[];
   };
+  /**
+   * The `access.admin` list when it names at least one CIDR: only then are the admin ports of public
+   * hosts reachable from outside (the exposure policy, src/emit/access.ts: nobody by default).
+   */
+  readonly adminOrigin: Span | undefined;
 }
 
 /** The context of ServiceEntry.lower. */

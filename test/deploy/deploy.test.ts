@@ -17,7 +17,7 @@ import { skipOrFail } from '../support/shared.js';
 import { bootServer, type Mode } from './boot.js';
 import { checkServer } from './expect.js';
 import { prepareStubs, runServer, sandboxUnavailable, type ServerResult } from './sandbox.js';
-import { readStack, type ServerBoot } from './template.js';
+import { PWNED_FILES, hostileParams, readStack, type ServerBoot } from './template.js';
 
 const ROLES_DIR = process.env['CLUSTERC_ROLES_DIR'];
 const ONLY = process.env['CLUSTERC_DEPLOY_ONLY'] === undefined ? undefined : new RegExp(process.env['CLUSTERC_DEPLOY_ONLY']);
@@ -85,6 +85,8 @@ describe('test/deploy: every server boots with the real roles at the pinned comm
         `cp /tmp/facts/localhost ${facts}`,
         `ansible -i localhost, -c local localhost -m ansible.builtin.apt -a 'name=docker-ce state=present' >/dev/null`,
         `echo written > ${probe}`,
+        // The positive control of the hostile case: a payload that does run leaves its file.
+        `ansible -i localhost, -c local localhost -m debug -a "msg={{ lookup('pipe','touch ${PWNED_FILES[0]}') }}" >/dev/null`,
       ].join('\n')],
     }, stubs, resolve(ROLES_DIR!));
     try {
@@ -96,6 +98,7 @@ describe('test/deploy: every server boots with the real roles at the pinned comm
       expect(r.records.map((x) => [x['fqcn'], (x['args'] as Record<string, unknown>)['name']])).to.deep.equal([['ansible.builtin.apt', ['docker-ce']]]);
       expect(r.read(probe)).to.equal('written\n');
       expect(existsSync(probe), 'a write reached the real /etc').to.equal(false);
+      expect(r.read(PWNED_FILES[0]!), 'a payload that runs is seen').to.equal('');
     } finally {
       r.dispose();
     }
@@ -111,11 +114,14 @@ describe('test/deploy: every server boots with the real roles at the pinned comm
         const failures: Record<string, string[]> = {};
         for (const out of res.files) {
           const m = res.models.find((x) => x.name === out.cluster)!;
-          const stack = readStack(out.content);
+          // The hostile case: every string parameter hostile too, and no payload may run anywhere.
+          const hostile = /\/hostile[^/]*\.cluster$/.test(file);
+          const stack = readStack(out.content, hostile ? hostileParams(out.content) : {});
           await pool(stack.servers, JOBS, async (server: ServerBoot) => {
             const r = await bootServer(server, mode, stubs, resolve(ROLES_DIR!));
             try {
               const failed = checkServer(m, stack, server, mode, r);
+              if (hostile) for (const f of PWNED_FILES) if (r.read(f) !== undefined) failed.push(`a hostile payload ran: ${f} exists`);
               const label = `${out.cluster} ${server.resource} ${server.address}`;
               if (failed.length > 0) failures[label] = failed;
               const detail = r.status !== 0 ? [whyFailed(r, mode)] : failed;

@@ -3,8 +3,11 @@
 // files the roles rendered and the calls the stubs recorded. Every check names the role file
 // that produces the value, so a failure points at the role or at the plan variable it reads.
 // Output: the list of failed checks of a server (empty = the server is configured as the spec says).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import YAML from 'yaml';
 import type { ClusterModel, Param } from '../../src/model/model.js';
+import { METADATA_GUARD_UNIT, METADATA_GUARD_UNIT_PATH } from '../../src/emit/hot/bootstrap/metadata-guard.js';
 import type { ServerResult } from './sandbox.js';
 import type { Mode } from './boot.js';
 import type { ServerBoot, Stack } from './template.js';
@@ -162,6 +165,40 @@ export function checkServer(m: ClusterModel, stack: Stack, server: ServerBoot, m
       const features = f.id === 'marathon' ? 'MARATHON_ENABLE_FEATURES' : 'CHRONOS_ENABLE_FEATURES';
       eq(`${f.id} ${features} (a GPU pool exists: ${gpus})`, env.get(features), gpus ? 'gpu_resources' : undefined);
     }
+    if (s.marathon.enabled && s.marathon.ssl) {
+      // Marathon's TLS: signed by this host's own CA (compat fixes marathon-own-ca*), never by the
+      // role's published files/rootCA.key; the key stays root-only in /etc/marathon/ca.
+      const ca = r.read('/etc/marathon/ca/rootCA.crt');
+      const roles = process.env['CLUSTERC_ROLES_DIR'];
+      const published = roles === undefined ? undefined : readFileSync(join(roles, 'ansible-role-marathon/files/rootCA.crt'), 'utf8');
+      if (ca === undefined || r.read('/etc/marathon/ca/rootCA.key') === undefined) fail.push('marathon: no per-host CA in /etc/marathon/ca (compat fix marathon-own-ca)');
+      else if (ca === published) fail.push('marathon: the CA is the role\'s published rootCA.crt');
+      eq('marathon: the host trusts its own CA (trust anchor)', r.read('/usr/local/share/ca-certificates/rootCA.crt'), ca);
+      eq('marathon: no CA key copied to /tmp', r.read('/tmp/rootCA.key'), undefined);
+      if (r.read('/etc/marathon/ssl_keystore.jks') === undefined) fail.push('marathon: no keystore /etc/marathon/ssl_keystore.jks');
+    }
+    if (s.marathon.enabled) {
+      // The Consul check of Marathon (templates/marathon-service.json, compat fix
+      // marathon-consul-check-quoting): valid JSON, and a shell script that passes the credentials
+      // to curl as one word (Consul runs it with sh -c).
+      // Ansible turns a body text that is a JSON object into a dict (the fixed template); the
+      // role's own template, broken by a quote, stays a text that must still parse.
+      const marathonBody = (b: unknown): boolean => (typeof b === 'string' ? b.includes('"ID": "marathon"') : (b as Rec | undefined)?.['ID'] === 'marathon');
+      const reg = r.records.find((x) => x['module'] === 'uri' && marathonBody((x['args'] as Rec)['body']));
+      const body = (reg?.['args'] as Rec | undefined)?.['body'];
+      let script: unknown;
+      try {
+        const doc = (typeof body === 'string' ? JSON.parse(body) : body) as Rec | undefined;
+        script = (doc?.['check'] as Rec | undefined)?.['script'];
+        if (script === undefined) fail.push('marathon consul registration has no check script (templates/marathon-service.json)');
+      } catch (e) {
+        fail.push(`marathon consul registration is not JSON: ${String(e)}`);
+      }
+      if (typeof script === 'string') {
+        const proto = s.marathon.ssl ? 'https' : 'http';
+        eq('marathon consul check script (as sh splits it)', shlexSplit(script), ['curl', '-k', '-u', `${value(s.marathon.username)}:${value(s.marathon.password)}`, `${proto}://${self}:${s.marathon.ssl ? 8443 : 8080}`]);
+      }
+    }
   }
 
   if (kind === 'agents') {
@@ -187,6 +224,10 @@ export function checkServer(m: ClusterModel, stack: Stack, server: ServerBoot, m
     const nvidia = String(aenv['MESOS_ISOLATION'] ?? '').split(',').includes('gpu/nvidia');
     eq('agent container device_requests (the GPUs, only with the gpu/nvidia isolator)', agent?.['device_requests'], nvidia ? [{ driver: 'nvidia', count: -1, capabilities: [['gpu', 'utility', 'compute']] }] : []);
     eq('agent container network, pid, privileged', [agent?.['network_mode'], agent?.['pid_mode'], agent?.['privileged']], ['host', 'host', true]);
+    // The metadata guard (src/emit/hot/bootstrap/metadata-guard.ts): the unit written, enabled and started.
+    eq('metadata guard unit', r.read(METADATA_GUARD_UNIT_PATH), METADATA_GUARD_UNIT);
+    const guard = r.records.filter((x) => x['module'] === 'systemd' && (x['args'] as Rec)['name'] === 'clusterc-metadata-guard.service').map((x) => [(x['args'] as Rec)['enabled'], (x['args'] as Rec)['state']]);
+    eq('metadata guard enabled and started (systemd)', guard, [[true, 'started']]);
     if (s.rexray.enabled) {
       const text = r.read('/etc/rexray/config.yml');
       if (text === undefined) fail.push('rexray: /etc/rexray/config.yml not rendered (ansible-role-mesos tasks/install-rexray.yml)');

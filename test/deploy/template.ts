@@ -67,6 +67,28 @@ export function stackParams(tpl: Obj): Record<string, unknown> {
   return out;
 }
 
+/**
+ * A hostile string (issue 16 item 2): Jinja in all three delimiters, Ruby-style `#{ }`, shell
+ * substitutions, quotes, a backslash, a placeholder lookalike, `%index%` and the line separators
+ * PyYAML and Python's splitlines honour. Each payload that runs creates /tmp/pwned-<kind>.
+ */
+export function hostileString(tag: string): string {
+  return `{{ lookup('pipe','touch /tmp/pwned-j') }} {% set x = lookup('pipe','touch /tmp/pwned-s') %}{{ x }} {# c #} #{\`touch /tmp/pwned-b\`} $(touch /tmp/pwned-d) 'q' "dq" \\ @CLUSTERC_V1@ %index% \u2028ls\u2029ps\u0085nel ${tag}`;
+}
+
+/** The files a payload of hostileString creates when it runs. */
+export const PWNED_FILES: readonly string[] = ['/tmp/pwned-j', '/tmp/pwned-s', '/tmp/pwned-b', '/tmp/pwned-d'];
+
+/** Overrides giving every string parameter of a template (hidden or not) a hostile value. */
+export function hostileParams(text: string): Record<string, unknown> {
+  const tpl = YAML.parse(text) as Obj;
+  const out: Record<string, unknown> = {};
+  for (const [name, p] of Object.entries((tpl['parameters'] ?? {}) as Record<string, Obj>)) {
+    if (p['type'] === 'string') out[name] = hostileString(name);
+  }
+  return out;
+}
+
 const natural = (a: string, b: string): number => a.localeCompare(b, 'en', { numeric: true });
 
 /** The servers of a template, in a stable order, with their boots resolved by Heat. */

@@ -1,6 +1,6 @@
 // Insecure settings (issue 16 item 6), through the real front end: a password attribute is always a
 // hidden input and takes no default (CS2070); turning off Mesos HTTP authentication (CS2071) or the
-// frameworks' TLS (CS2072) where the port is open to the world is a configurable warning.
+// frameworks' TLS (CS2072) where `access.admin` opens the port beyond the cluster is a configurable warning.
 import { expect } from 'chai';
 import { parse } from 'yaml';
 import { compile } from '../../src/compile.js';
@@ -84,26 +84,36 @@ describe('model: insecure settings', () => {
     });
   });
 
+  /** An access block that opens the admin ports of public hosts to anywhere. */
+  const OPEN = '  access { admin = [0.0.0.0/0] }\n';
+
   describe('authenticate_http = false (CS2071)', () => {
-    it('warns on public masters (the default), on the value, naming port 5050', () => {
-      const l = lower('  masters 1\n  agents 1\n  mesos { authenticate_http = false }');
+    it('is silent while `access.admin` lets nobody in (the default): the port is reachable from the cluster only', () => {
+      expect(codes(lower('  masters 1\n  agents 1\n  mesos { authenticate_http = false }\n  marathon { ssl = false }'))).to.deep.equal([]);
+      expect(codes(lower('  masters 1\n  agents 1\n  mesos { authenticate_http = false }\n  access { admin = [] }'))).to.deep.equal([]);
+    });
+
+    it('warns on public masters (the default) whose admin ports `access.admin` opens, on the value, naming port 5050', () => {
+      const l = lower(OPEN + '  masters 1\n  agents 1\n  mesos { authenticate_http = false }');
       expect(l.diags.map(({ code, severity, text }) => ({ code, severity, text }))).to.deep.equal([{ code: 'CS2071', severity: 'warning', text: 'false' }]);
       expect(l.diags[0]!.message).to.contain('5050').and.contain('no authentication');
     });
 
     it('is silent on private masters, with authentication on, or when written true', () => {
-      expect(codes(lower('  masters 1 { public = false }\n  agents 1\n  mesos { authenticate_http = false }'))).to.deep.equal([]);
-      expect(codes(lower('  masters 1\n  agents 1\n  mesos { authenticate_http = true }'))).to.deep.equal([]);
+      expect(codes(lower(OPEN + '  masters 1 { public = false }\n  agents 1\n  mesos { authenticate_http = false }'))).to.deep.equal([]);
+      // with authentication on, the open port is plain HTTP: CS2072 for Mesos at the access list
+      expect(lower(OPEN + '  masters 1\n  agents 1\n  mesos { authenticate_http = true }').diags.map((d) => [d.code, d.text])).to.deep.equal([['CS2072', '[0.0.0.0/0]']]);
+      expect(codes(lower(OPEN + '  masters 1\n  agents 1\n  mesos { }'))).to.deep.equal(['CS2072']);
       expect(codes(lower('  masters 1\n  agents 1\n  mesos { }'))).to.deep.equal([]);
     });
 
     it('warns on private masters behind public load balancers, whose marathon-lb proxies 5050', () => {
-      expect(codes(lower('  masters 1 { public = false }\n  agents 1\n  load_balancers 1\n  mesos { authenticate_http = false }'))).to.deep.equal(['CS2071']);
-      expect(codes(lower('  masters 1 { public = false }\n  agents 1\n  load_balancers 1 { public = false }\n  mesos { authenticate_http = false }'))).to.deep.equal([]);
+      expect(codes(lower(OPEN + '  masters 1 { public = false }\n  agents 1\n  load_balancers 1\n  mesos { authenticate_http = false }'))).to.deep.equal(['CS2071']);
+      expect(codes(lower(OPEN + '  masters 1 { public = false }\n  agents 1\n  load_balancers 1 { public = false }\n  mesos { authenticate_http = false }'))).to.deep.equal([]);
     });
 
     it('is silenced by --allow mesos-http-unauthenticated (and by its code)', () => {
-      const l = lower('  masters 1\n  agents 1\n  mesos { authenticate_http = false }');
+      const l = lower(OPEN + '  masters 1\n  agents 1\n  mesos { authenticate_http = false }');
       expect(applyPolicy(l.raw.diagnostics, { allow: new Set(['mesos-http-unauthenticated']) })).to.deep.equal([]);
       expect(applyPolicy(l.raw.diagnostics, { allow: new Set(['CS2071']) })).to.deep.equal([]);
       expect(applyPolicy(l.raw.diagnostics, { deny: new Set(['mesos-http-unauthenticated']) }).map((d) => d.severity)).to.deep.equal(['error']);
@@ -111,29 +121,33 @@ describe('model: insecure settings', () => {
   });
 
   describe('ssl = false on a framework (CS2072)', () => {
+    /** The framework warnings (not the Mesos one at the access list, tested above). */
+    const fw = (l: Lowered) => l.diags.filter((d) => d.text !== '[0.0.0.0/0]');
+    const fwCodes = (l: Lowered): string[] => fw(l).map((d) => d.code);
+
     it('warns for marathon (port 8080) and chronos (port 4400) on public masters, on the value', () => {
-      const m = lower('  masters 1\n  agents 1\n  marathon { ssl = false }');
-      expect(m.diags.map(({ code, severity, text }) => ({ code, severity, text }))).to.deep.equal([{ code: 'CS2072', severity: 'warning', text: 'false' }]);
-      expect(m.diags[0]!.message).to.equal('Marathon sends its Basic-auth password in clear text on the world-open port 8080');
-      const c = lower('  masters 1\n  agents 1\n  chronos { ssl = false }');
-      expect(c.diags.map((d) => d.message)).to.deep.equal(['Chronos sends its Basic-auth password in clear text on the world-open port 4400']);
+      const m = lower(OPEN + '  masters 1\n  agents 1\n  marathon { ssl = false }');
+      expect(fw(m).map(({ code, severity, text }) => ({ code, severity, text }))).to.deep.equal([{ code: 'CS2072', severity: 'warning', text: 'false' }]);
+      expect(fw(m)[0]!.message).to.equal('Marathon sends its Basic-auth password in clear text on port 8080, reachable from outside the cluster');
+      const c = lower(OPEN + '  masters 1\n  agents 1\n  chronos { ssl = false }');
+      expect(fw(c).map((d) => d.message)).to.deep.equal(['Chronos sends its Basic-auth password in clear text on port 4400, reachable from outside the cluster']);
     });
 
     it('is silent on private masters, with ssl on, or when the framework is off', () => {
-      expect(codes(lower('  masters 1 { public = false }\n  agents 1\n  marathon { ssl = false }\n  chronos { ssl = false }'))).to.deep.equal([]);
-      expect(codes(lower('  masters 1\n  agents 1\n  marathon { ssl = true }'))).to.deep.equal([]);
-      expect(codes(lower('  masters 1\n  agents 1\n  chronos { enabled = false  ssl = false }'))).to.deep.equal([]);
+      expect(fwCodes(lower(OPEN + '  masters 1 { public = false }\n  agents 1\n  marathon { ssl = false }\n  chronos { ssl = false }'))).to.deep.equal([]);
+      expect(fwCodes(lower(OPEN + '  masters 1\n  agents 1\n  marathon { ssl = true }'))).to.deep.equal([]);
+      expect(fwCodes(lower(OPEN + '  masters 1\n  agents 1\n  chronos { enabled = false  ssl = false }'))).to.deep.equal([]);
     });
 
     it('warns behind a public load balancer only while marathon-lb runs (Marathon on)', () => {
       const lbs = '  masters 1 { public = false }\n  agents 1\n  load_balancers 1\n';
-      expect(codes(lower(`${lbs}  chronos { ssl = false }`))).to.deep.equal(['CS2072']);
-      expect(codes(lower(`${lbs}  marathon { enabled = false }\n  chronos { ssl = false }`))).to.deep.equal([]);
+      expect(fwCodes(lower(`${OPEN}${lbs}  chronos { ssl = false }`))).to.deep.equal(['CS2072']);
+      expect(fwCodes(lower(`${OPEN}${lbs}  marathon { enabled = false }\n  chronos { ssl = false }`))).to.deep.equal([]);
     });
 
     it('is silenced by --allow plaintext-framework-auth', () => {
-      const l = lower('  masters 1\n  agents 1\n  marathon { ssl = false }\n  chronos { ssl = false }\n  mesos { authenticate_http = false }');
-      expect(codes(l).sort()).to.deep.equal(['CS2071', 'CS2072', 'CS2072']);
+      const l = lower(OPEN + '  masters 1\n  agents 1\n  marathon { ssl = false }\n  chronos { ssl = false }\n  mesos { authenticate_http = false }');
+      expect(fwCodes(l).sort()).to.deep.equal(['CS2071', 'CS2072', 'CS2072']);
       expect(applyPolicy(l.raw.diagnostics, { allow: new Set(['plaintext-framework-auth']) }).map((d) => d.code)).to.deep.equal(['CS2071']);
     });
   });

@@ -77,6 +77,7 @@ function documentedAttributes(doc: string): Set<string> {
     const only = /\(load balancers only\)/.test(cell!) ? ['load_balancers'] : /\(agent pools only\)/.test(cell!) ? ['agents'] : HOST_GROUPS;
     for (const g of only) out.add(`${g}.${name}`);
   }
+  for (const [cell] of tableAfter(doc, '`access`')) out.add(`access.${cell!.replace(/`/g, '')}`);
   for (const [block, attrs] of tableAfter(doc, 'Services')) {
     const name = /^`([a-z_]+)`$/.exec(block!)?.[1];
     if (name === undefined) continue;
@@ -138,6 +139,7 @@ const BASE: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     cores_max: '8', executor_cores: '2', executor_memory: '2 GB', driver_cores: '1', driver_memory: '1 GB',
   },
   hadoop: { enabled: 'true' },
+  access: { ssh: '[192.0.2.0/24]', admin: '[192.0.2.0/25]', apps: '[0.0.0.0/0]' },
 };
 
 /** Blocks the platform refuses (CS2062, CS2063): added only to test their own attributes. */
@@ -160,6 +162,7 @@ const OTHER: Readonly<Record<string, string>> = {
   cuda: '"12.2"', cudnn: '"8.9"', etcd_endpoints: '["10.0.0.6:2379"]', driver: '"other"',
   app: '"dispatcher"', hdfs_uri: '"hdfs://nn-b:9000"', cores_max: '16', executor_cores: '3', executor_memory: '3 GB',
   driver_cores: '2', driver_memory: '2 GB', swift_password: '"changed password"',
+  ssh: '[198.51.100.0/24]', admin: '[198.51.100.0/25]', apps: '[203.0.113.0/24]',
 };
 
 /** A changed value: OTHER, else the string with `-b` instead of `-a` (or a suffix). */

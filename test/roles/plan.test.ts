@@ -102,7 +102,9 @@ describe('roles: planCluster', () => {
       expect(has(m, { from: 8080, source: 'world' })).to.equal(false);
       expect(has(m, { from: 4400, source: 'world' })).to.equal(false);
       expect(a.ports.filter((r) => r.source === 'world')).to.deep.equal([]);
-      for (const port of [2181, 5050, 8080, 8443, 4400, 4443, 8300, 8400, 8500]) expect(has(m, { from: port, source: 'cluster' }), `${port}`).to.equal(true);
+      for (const port of [2181, 5050, 8080, 8443, 4400, 4443, 8300, 8400]) expect(has(m, { from: port, source: 'cluster' }), `${port}`).to.equal(true);
+      // Consul's HTTP API is for each host's own processes only (the masters' holds Marathon's check credentials)
+      for (const p of plans) expect(has(p, { from: 8500 }), `${p.group.id} 8500`).to.equal(false);
       expect(has(m, { protocol: 'tcp', from: 2888, source: 'group:masters' })).to.equal(true);
       expect(has(m, { protocol: 'tcp', from: 3888, source: 'group:masters' })).to.equal(true);
       expect(has(m, { protocol: 'udp', from: 8301, to: 8302, source: 'cluster' })).to.equal(true);

@@ -119,11 +119,20 @@ describe('services: spark', () => {
     expect(notes).to.deep.include.members([['CS3120', true, true], ['CS3280', true, true]]);
   });
 
-  it('HOT: the load balancers\' security group opens 8081 to the world; the masters install the pinned role', () => {
+  it('HOT: Zeppelin (8081, an admin port) is open outside the cluster only to `access.admin`; the masters install the pinned role', () => {
+    const lbRules = (hot: Obj): string[] => ((hot['resources'] as Obj)['load_balancers_secgroup'].properties.rules as Obj[])
+      .map((r) => `${r.port_range_min}-${r.port_range_max} ${r.remote_ip_prefix ?? r.remote_group_id?.get_resource ?? r.remote_mode}`);
     const { hot } = outputs(SPEC('spark { }'));
     const res = hot['resources'] as Obj;
-    const rules = (res['load_balancers_secgroup'].properties.rules as Obj[]).map((r) => `${r.port_range_min}-${r.port_range_max} ${r.remote_ip_prefix ?? r.remote_group_id ?? r.remote_mode}`);
-    expect(rules).to.include('8081-8081 0.0.0.0/0');
+    expect(lbRules(hot).filter((r) => r.startsWith('8081-'))).to.deep.equal([]);
+    expect(lbRules(hot)).to.include('80-80 0.0.0.0/0');
+    const narrow = outputs(SPEC('spark { }\n  access { admin = [192.0.2.0/24] }')).hot;
+    expect(lbRules(narrow).filter((r) => r.startsWith('8081-'))).to.deep.equal(['8081-8081 192.0.2.0/24']);
+    // TOSCA: the endpoint port follows the same list (remote_cidr).
+    const tosca = outputs(SPEC('spark { }\n  access { admin = [192.0.2.0/24] }')).tosca;
+    const lbEndpoint = ((tosca['topology_template'] as Obj)['node_templates'] as Obj)['mesos_lb_server'];
+    expect(JSON.stringify(lbEndpoint)).to.include('"source":8081,"remote_cidr":"192.0.2.0/24"');
+    expect(JSON.stringify(((outputs(SPEC('spark { }')).tosca['topology_template'] as Obj)['node_templates'] as Obj))).to.not.include('"source":8081');
     const text = JSON.stringify(res);
     expect(text).to.include(`version: ${ROLES['spark-mesos'].version}`);
     expect(text).to.include('name: indigo-dc.spark-mesos');

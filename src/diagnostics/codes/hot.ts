@@ -142,4 +142,17 @@ decides; the credentials of a disabled service, whose role is left out), the par
 of the HOT output and this note names the attribute. The TOSCA output may still use it. Allow with
 --allow hot-unused-input.`,
   },
+  CS3320: {
+    name: 'hot-world-open-port',
+    severity: 'note',
+    configurable: true,
+    message: (a: { group: string; ports: string; why: string }) =>
+      `the HOT output opens ${a.ports} of ${tick(a.group)} to anywhere (0.0.0.0/0): ${a.why}`,
+    explain: `Every port the Heat template opens to 0.0.0.0/0 is named by this note, one note per host group,
+so that what the internet can reach is never a surprise. By default only marathon-lb's application
+ports (80, 443) on public load balancers are; SSH and the Mesos, Marathon and Chronos UIs and APIs are
+open only to the CIDRs of the spec's \`access\` block (\`access { ssh = [...]  admin = [...]  apps = [...] }\`),
+nobody when it names none. \`access.admin = [0.0.0.0/0]\` makes the note say the spec asked for it.
+Allow with --allow hot-world-open-port.`,
+  },
 });

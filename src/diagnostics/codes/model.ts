@@ -336,26 +336,40 @@ so clusterc refuses it. Write \`password = secret\` (or \`input\`) and supply th
     name: 'mesos-http-unauthenticated',
     severity: 'warning',
     configurable: true,
-    message: (_a: object) => 'the Mesos master port 5050 is open to the world with no authentication',
+    message: (_a: object) => 'the Mesos master port 5050 is reachable from outside the cluster with no authentication',
     explain: `With \`authenticate_http = false\` the Mesos masters serve their HTTP API and web UI on port
-5050 without asking for credentials. On public masters that port is open to 0.0.0.0/0, and so it is on
-public load balancers, whose marathon-lb proxies it: anyone who can reach a floating IP can read the
-cluster state, kill frameworks and tasks, and reserve resources. Remove \`authenticate_http = false\`
-(authentication is on by default), make the masters and load balancers private (\`public = false\`), or
-allow it with --allow mesos-http-unauthenticated.`,
+5050 without asking for credentials. On public masters that port is open to the CIDRs of
+\`access.admin\`, and so it is on public load balancers, whose marathon-lb proxies it: anyone there who
+can reach a floating IP can read the cluster state, kill frameworks and tasks, and reserve resources.
+Remove \`authenticate_http = false\` (authentication is on by default), make the masters and load
+balancers private (\`public = false\`), empty \`access.admin\` (the default), or allow it with
+--allow mesos-http-unauthenticated.`,
   },
   CS2072: {
     name: 'plaintext-framework-auth',
     severity: 'warning',
     configurable: true,
     message: (a: { service: string; port: number }) =>
-      `${a.service} sends its Basic-auth password in clear text on the world-open port ${a.port}`,
-    explain: `With \`ssl = false\` Marathon serves plain HTTP on port 8080 and Chronos on port 4400 instead of
+      `${a.service} sends its Basic-auth password in clear text on port ${a.port}, reachable from outside the cluster`,
+    explain: `Mesos serves its HTTP API and UI on port 5050 in plain HTTP only (the pinned roles configure no
+TLS for it): with \`authenticate_http\` on (the default) every request carries the Basic-auth
+password in clear text, so opening 5050 beyond the cluster with \`access.admin\` warns at that list.
+With \`ssl = false\` Marathon serves plain HTTP on port 8080 and Chronos on port 4400 instead of
 HTTPS on 8443 and 4443. Both ask for HTTP Basic authentication, which carries the username and password
 in every request, readable by anyone on the path; on public masters, and on public load balancers whose
-marathon-lb proxies the UIs, the port is open to 0.0.0.0/0. Remove \`ssl = false\` (TLS is on by default),
-make the masters and load balancers private (\`public = false\`), or allow it with
---allow plaintext-framework-auth.`,
+marathon-lb proxies the UIs, the port is open to the CIDRs of \`access.admin\`. Remove \`ssl = false\`
+(TLS is on by default), make the masters and load balancers private (\`public = false\`), empty
+\`access.admin\` (the default: the admin ports are then reachable from within the cluster only), or
+allow it with --allow plaintext-framework-auth.`,
+  },
+  CS2080: {
+    name: 'cidr-host-bits',
+    severity: 'error',
+    message: (a: { cidr: string; network: string }) => `${tick(a.cidr)} is not a network: its address has bits set outside the prefix (the network is ${tick(a.network)})`,
+    explain: `An \`access\` list names networks (\`192.0.2.0/24\`). A CIDR whose address has bits set beyond its
+prefix (\`192.0.2.7/24\`) is ambiguous: Neutron normalises it to the network (192.0.2.0/24, the whole
+range) on some releases and refuses it on others, and the INDIGO IM passes it to the cloud as
+written. Write the network address (\`192.0.2.0/24\`), or the single address as \`192.0.2.7/32\`.`,
   },
   CS2100: {
     name: 'spark-needs-marathon',

@@ -212,4 +212,51 @@ release, and the types have no property to change the mirrors: on a current orch
 nodes fail. The HOT output runs the same role with the fixes of src/emit/hot/QUIRKS.md and the Apache
 archive as its mirror. Deploy the HOT output for Hadoop. Allow with --allow tosca-hadoop-role.`,
   },
+  CS3160: {
+    name: 'tosca-world-open-port',
+    severity: 'note',
+    configurable: true,
+    message: (a: { group: string; ports: string; why: string }) =>
+      `the TOSCA output opens ${a.ports} of ${tick(a.group)} to anywhere (0.0.0.0/0): ${a.why}`,
+    explain: `Every port the TOSCA output opens to 0.0.0.0/0 (an endpoint port without \`remote_cidr\`) is
+named by this note, one note per host group. By default these are SSH on public hosts, which the
+orchestrator's Infrastructure Manager uses to configure them (its address is not known to the spec),
+and marathon-lb's application ports (80, 443); the Mesos, Marathon and Chronos UIs and APIs are open
+only to the CIDRs of \`access.admin\`. \`access { ssh = [...]  admin = [...]  apps = [...] }\` narrows
+each class; the IM must stay in \`access.ssh\` (note CS3162). Allow with --allow tosca-world-open-port.`,
+  },
+  CS3161: {
+    name: 'tosca-ssh-always-open',
+    severity: 'warning',
+    configurable: true,
+    message: (_a: object) => '`access.ssh` is empty, but the orchestrator opens SSH (22) to anywhere on public hosts in the TOSCA output',
+    explain: `The INDIGO orchestrator's Infrastructure Manager configures the hosts over SSH. When a public
+host's endpoint lists no port 22, the IM adds one open to 0.0.0.0/0 itself (grycap/im
+IM/connectors/CloudConnector.py add_ssh_port, called for every public network), so an empty
+\`access.ssh\` cannot be honoured in TOSCA (the HOT output honours it: nothing there needs SSH). Name
+the IM's networks (and yours) in \`access.ssh\`, or allow it with --allow tosca-ssh-always-open.`,
+  },
+  CS3162: {
+    name: 'tosca-ssh-needs-im',
+    severity: 'note',
+    configurable: true,
+    message: (_a: object) => 'in the TOSCA output `access.ssh` must include the address of the orchestrator\'s IM',
+    explain: `The INDIGO orchestrator's Infrastructure Manager configures every host over SSH, reaching the
+public ones from its own address. With \`access.ssh\` naming networks, the TOSCA endpoints open port 22
+to those networks only (\`remote_cidr\`), so the deployment hangs at contextualisation unless one of
+them holds the IM's address (ask your PaaS operator). Allow with --allow tosca-ssh-needs-im.`,
+  },
+  CS3163: {
+    name: 'tosca-published-ca',
+    severity: 'note',
+    configurable: true,
+    message: (_a: object) => 'in TOSCA, Marathon\'s TLS certificate is signed by the CA published in indigo-dc.marathon, which the masters also trust',
+    explain: `indigo-dc.marathon (tasks/enable_ssl.yml) signs Marathon's certificate with files/rootCA.crt and
+files/rootCA.key from the role repository, whose private key anyone can download, and installs that CA
+among the host's trusted anchors; no variable lets a playbook pass another CA. Anyone can therefore
+forge a certificate that Marathon's clients and the masters themselves accept. The HOT output fixes
+the role at boot (compat fix marathon-own-ca: each master generates its own CA, root only); the TOSCA
+output runs the role as the orchestrator installs it and cannot. Reach Marathon over a trusted path
+(or pin its certificate), or use the HOT output. Allow with --allow tosca-published-ca.`,
+  },
 });

@@ -22,7 +22,8 @@ import { buildGeneratedSecrets, generatedSecretResource } from './resources/secr
 import { buildAgentPool } from './resources/agents.js';
 import { buildBootstrap } from './resources/bootstrap.js';
 import { checkLimits } from './resources/limits.js';
-import { buildSecurityGroups } from './resources/security-groups.js';
+import { buildSecurityGroups, openPorts } from './resources/security-groups.js';
+import { reportWorldOpen } from '../access.js';
 import { buildUnrolledGroup } from './resources/servers.js';
 import { buildVip } from './resources/vip.js';
 
@@ -80,6 +81,7 @@ export function buildHot(m: ClusterModel, opts: HotOptions, diag: DiagnosticColl
   const p = buildParameters(m, diag);
   const ctx: HotContext = { m, mode, diag, plans: planCluster(m), cloud: p.cloud, flavors: p.flavors, refs: makeRefs(m) };
   const resources: Record<string, YamlValue> = { ...buildSecurityGroups(ctx), ...buildVip(ctx), ...buildGeneratedSecrets(ctx.plans) };
+  reportWorldOpen(m, 'hot', openPorts(ctx), diag, 'CS3320');
   for (const plan of ctx.plans) {
     const b = buildBootstrap(ctx, plan);
     const hosts = plan.group.kind === 'agents' ? buildAgentPool(ctx, plan, b.serverProperties, Object.values(b.resources)) : buildUnrolledGroup(ctx, plan, b.serverProperties);

@@ -7,9 +7,12 @@
 import { reportSubnetNote } from '../subnet-note.js';
 import type { DiagnosticCollector } from '../../diagnostics/collector.js';
 import type { ClusterModel, ServiceBase } from '../../model/model.js';
+import { hostGroups } from '../../model/model.js';
+import type { PortRule } from '../../roles/types.js';
 import { SERVICES, serviceModel, serviceOfBlock } from '../../services/index.js';
 import type { PrepareContext } from '../../services/types.js';
 import { inputUses } from '../unused-inputs.js';
+import { ANYWHERE, classSources, reportWorldOpen, ruleSources } from '../access.js';
 import { toCanonicalYaml, type YamlValue } from '../yaml.js';
 import { artifactFile, planCluster, ROLES, type RoleId } from '../../roles/index.js';
 import type { ArtifactResolver } from './artifacts.js';
@@ -77,11 +80,13 @@ export function buildTosca(spec: ClusterModel, opts: ToscaOptions, diag: Diagnos
   const m = toscaModel(spec);
   // The world-facing ports come from the role catalog's plan, the same rules the HOT security groups use.
   const plans = new Map(planCluster(m).map((p) => [p.group.id, p.ports]));
-  const cx: NodeContext = { m, diag, resolveArtifact, worldPorts: (g) => plans.get(g.id) ?? [] };
+  const sources = (r: PortRule): readonly string[] => ruleSources(m, r, 'tosca');
+  const cx: NodeContext = { m, diag, resolveArtifact, worldPorts: (g) => plans.get(g.id) ?? [], sources };
   reportLossy(m, diag, toscaContext(cx));
   reportSubnetNote(m, diag);
   const inputs = buildInputs(m.inputs, diag);
   const nodeTemplates = buildNodeTemplates(cx);
+  reportExposure(m, plans, diag);
   const outputs = buildOutputs(m);
   // An input nothing reads is not declared: it would be a required TOSCA input that does nothing
   // (and an unused-input lint). Each is reported once, at the attribute that made it (CS3120).
@@ -109,6 +114,22 @@ export function buildTosca(spec: ClusterModel, opts: ToscaOptions, diag: Diagnos
       outputs,
     },
   };
+}
+
+/**
+ * The exposure notes of the TOSCA output: CS3160 per public group with ports open to anywhere;
+ * about SSH, which the IM needs on public hosts: CS3161 when `access.ssh` is empty (the IM then
+ * opens 22 to anywhere itself, grycap/im CloudConnector.add_ssh_port), CS3162 when it names
+ * networks (they must include the IM's).
+ */
+function reportExposure(m: ClusterModel, plans: ReadonlyMap<string, readonly PortRule[]>, diag: DiagnosticCollector): void {
+  const publics = hostGroups(m).filter((g) => g.public);
+  const open = publics.flatMap((g) => (plans.get(g.id) ?? []).filter((r) => r.source === 'world').map((rule) => ({ group: g, rule, cidrs: ruleSources(m, rule, 'tosca') })));
+  reportWorldOpen(m, 'tosca', open, diag, 'CS3160');
+  const ssh = classSources(m, 'ssh', 'tosca');
+  if (!ssh.explicit || publics.length === 0 || ssh.origin === undefined) return;
+  if (ssh.cidrs.length === 0) diag.report('CS3161', ssh.origin, {}, { help: 'name the networks of the orchestrator\'s IM (and yours) in `access.ssh`' });
+  else if (!ssh.cidrs.includes(ANYWHERE)) diag.report('CS3162', ssh.origin, {});
 }
 
 /** Names of every input referenced with `get_input` anywhere in `value`. */

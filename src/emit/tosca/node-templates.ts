@@ -48,6 +48,8 @@ export interface NodeContext {
   readonly resolveArtifact: ArtifactResolver;
   /** World-facing port rules of a group. */
   readonly worldPorts: (g: HostGroup) => readonly PortRule[];
+  /** The CIDRs that may reach a world rule (src/emit/access.ts). */
+  readonly sources: (r: PortRule) => readonly string[];
 }
 
 function str(p: Param<string>, what: string, cx: NodeContext): YamlValue {
@@ -77,7 +79,7 @@ export function computeNode(g: HostGroup, cx: NodeContext): Record<string, YamlV
   };
   const image = g.image ?? m.cloud.image;
   const endpoint = g.public
-    ? { properties: { network_name: 'PUBLIC', ports: portSpecs(cx.worldPorts(g)) } }
+    ? { properties: { network_name: 'PUBLIC', ports: portSpecs(cx.worldPorts(g), cx.sources) } }
     : undefined;
   return {
     type: 'tosca.nodes.indigo.Compute',

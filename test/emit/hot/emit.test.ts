@@ -91,16 +91,40 @@ describe('HOT emitter', () => {
   });
 
   describe('security groups', () => {
-    it('opens world ports only on public groups and cluster ports through the cluster group', () => {
-      const { hot } = emit(haModel());
+    it('opens no SSH and no admin port outside the cluster by default, cluster ports through the cluster group', () => {
+      const { hot, diagnostics } = emit(haModel());
       const sgs = findResources(hot, 'OS::Neutron::SecurityGroup');
       expect(Object.keys(sgs)).to.deep.equal(['cluster_secgroup', 'masters_secgroup', 'agents_secgroup', 'agents_gpu_secgroup', 'load_balancers_secgroup']);
-      const masters = sgs['masters_secgroup']!.properties!['rules'];
-      expect(masters).to.deep.include({ direction: 'ingress', ethertype: 'IPv4', protocol: 'tcp', port_range_min: 5050, port_range_max: 5050, remote_mode: 'remote_ip_prefix', remote_ip_prefix: '0.0.0.0/0' });
+      const masters = sgs['masters_secgroup']!.properties!['rules'] as any[];
+      expect(masters.filter((r) => r.remote_ip_prefix !== undefined)).to.deep.equal([]);
+      expect(masters.some((r) => r.port_range_min === 22)).to.equal(false);
+      expect(masters).to.deep.include({ direction: 'ingress', ethertype: 'IPv4', protocol: 'tcp', port_range_min: 5050, port_range_max: 5050, remote_mode: 'remote_group_id', remote_group_id: { get_resource: 'cluster_secgroup' } });
       expect(masters).to.deep.include({ direction: 'ingress', ethertype: 'IPv4', protocol: 'tcp', port_range_min: 2181, port_range_max: 2181, remote_mode: 'remote_group_id', remote_group_id: { get_resource: 'cluster_secgroup' } });
       const agents = sgs['agents_secgroup']!.properties!['rules'] as any[];
-      expect(agents.some((r) => r.remote_ip_prefix === '0.0.0.0/0')).to.equal(false);
-      expect(agents).to.deep.include({ direction: 'ingress', ethertype: 'IPv4', protocol: 'tcp', port_range_min: 22, port_range_max: 22, remote_mode: 'remote_group_id', remote_group_id: { get_resource: 'cluster_secgroup' } });
+      expect(agents.some((r) => r.port_range_min === 22 || r.remote_ip_prefix !== undefined)).to.equal(false);
+      // marathon-lb's application ports stay open to anywhere, and a note says so, once per group
+      const lbs = sgs['load_balancers_secgroup']!.properties!['rules'] as any[];
+      expect(lbs.filter((r) => r.remote_ip_prefix !== undefined).map((r) => [r.port_range_min, r.remote_ip_prefix])).to.deep.equal([[80, '0.0.0.0/0'], [443, '0.0.0.0/0']]);
+      expect(diagnostics.filter((d) => d.code === 'CS3320').map((d) => d.message)).to.have.length(1).and.to.match(/80\/tcp .*443\/tcp .*load_balancers/);
+    });
+
+    it('opens SSH and the admin ports to the CIDRs of `access`, one rule per CIDR, SSH within the cluster on private groups', () => {
+      const m = haModel();
+      const at = (cidrs: string[], start: number) => ({ cidrs, origin: sp(start) });
+      const { hot, diagnostics } = emit({ ...m, access: { ssh: at(['192.0.2.0/24'], 900), admin: at(['192.0.2.0/24', '198.51.100.7/32'], 950), apps: at(['0.0.0.0/0'], 990), origin: sp(880) } });
+      const sgs = findResources(hot, 'OS::Neutron::SecurityGroup');
+      const outside = (id: string): unknown[] => (sgs[id]!.properties!['rules'] as any[]).filter((r) => r.remote_ip_prefix !== undefined).map((r) => [r.port_range_min, r.remote_ip_prefix]);
+      expect(outside('masters_secgroup')).to.deep.equal([
+        [22, '192.0.2.0/24'],
+        [4443, '192.0.2.0/24'], [4443, '198.51.100.7/32'],
+        [5050, '192.0.2.0/24'], [5050, '198.51.100.7/32'],
+        [8443, '192.0.2.0/24'], [8443, '198.51.100.7/32'],
+      ]);
+      expect(outside('agents_secgroup')).to.deep.equal([]);
+      expect(sgs['agents_secgroup']!.properties!['rules']).to.deep.include({ direction: 'ingress', ethertype: 'IPv4', protocol: 'tcp', port_range_min: 22, port_range_max: 22, remote_mode: 'remote_group_id', remote_group_id: { get_resource: 'cluster_secgroup' } });
+      // only the apps ports are open to anywhere, and the note points at the list that says so
+      const note = diagnostics.filter((d) => d.code === 'CS3320');
+      expect(note.map((d) => d.primary?.span.start)).to.deep.equal([990]);
     });
 
     it('lets the load balancers speak VRRP among themselves', () => {
@@ -295,7 +319,8 @@ describe('HOT emitter', () => {
       expect(r.diagnostics.find((d) => d.code === 'CS3204')?.primary?.span.start).to.equal(700);
       expect(r.diagnostics.find((d) => d.code === 'CS3206')?.primary?.span.start).to.equal(230);
       expect(r.diagnostics.find((d) => d.code === 'CS3208')?.primary?.span.start).to.equal(30);
-      expect(r.diagnostics.every((d) => d.severity === 'warning')).to.equal(true);
+      // warnings, and the world-open note (CS3320) of marathon-lb's application ports
+      expect(r.diagnostics.filter((d) => d.severity !== 'warning').map((d) => d.code)).to.deep.equal(['CS3320']);
       expect(r.text).to.be.a('string');
       expect(codes(emit(haModel()).diagnostics)).to.not.include('CS3204');
     });

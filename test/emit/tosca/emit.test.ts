@@ -15,10 +15,21 @@ import { extraInputs, haModel, inp, input, lit, sp, upstreamShapeModel } from '.
 
 type Obj = Record<string, any>;
 
+/**
+ * Emits `m`; `diag` holds every diagnostic but the exposure notes (CS3160, test/emit/access.test.ts)
+ * and the published-CA note every TLS Marathon gets (CS3163, its own test below).
+ */
 function emit(m: ClusterModel, url?: string): { text: string | undefined; doc: Obj; diag: DiagnosticCollector } {
+  const all = new DiagnosticCollector();
+  const text = emitTosca(m, url ? { toscaTypesUrl: url } : {}, all);
   const diag = new DiagnosticCollector();
-  const text = emitTosca(m, url ? { toscaTypesUrl: url } : {}, diag);
+  for (const d of all.diagnostics) if (d.code !== 'CS3160' && d.code !== 'CS3163') diag.add(d);
   return { text, doc: text ? (YAML.parse(text, { version: '1.1' }) as Obj) : {}, diag };
+}
+
+/** `m` with `access { admin = [0.0.0.0/0] }`. */
+function adminAnywhere(m: ClusterModel): ClusterModel {
+  return { ...m, access: { admin: { cidrs: ['0.0.0.0/0'], origin: sp(0) }, origin: sp(0) } };
 }
 
 function codes(d: DiagnosticCollector): string[] {
@@ -130,13 +141,13 @@ describe('emit/tosca', () => {
       });
     });
     it('sizes Computes with count, host and os capabilities; only public groups get a PUBLIC endpoint with their ports', () => {
-      const nodes = emit(upstreamShapeModel()).doc['topology_template']['node_templates'];
+      const nodes = emit(adminAnywhere(upstreamShapeModel())).doc['topology_template']['node_templates'];
       expect(nodes.mesos_slave_server.capabilities).to.deep.equal({
         scalable: { properties: { count: { get_input: 'slave_num' } } },
         host: { properties: { num_cpus: { get_input: 'slave_cpus' }, mem_size: { get_input: 'slave_mem' } } },
         os: { properties: { type: 'linux', distribution: 'ubuntu', version: '16.04' } },
       });
-      // the role catalog's `world` rules (src/roles/plan.ts), sorted by port
+      // the role catalog's `world` rules (src/roles/plan.ts), sorted by port (admin ports: the spec opens them)
       expect(nodes.mesos_master_server.capabilities.endpoint.properties).to.deep.equal({
         network_name: 'PUBLIC',
         ports: {
@@ -149,11 +160,15 @@ describe('emit/tosca', () => {
       expect(Object.keys(nodes.mesos_lb_server.capabilities.endpoint.properties.ports)).to.deep.equal([
         'ssh_port', 'http_port', 'https_port', 'chronos_port', 'mesos_port', 'marathon_port',
       ]);
+      // by default the admin ports stay inside the cluster; SSH stays open for the IM
+      const closed = emit(upstreamShapeModel()).doc['topology_template']['node_templates'];
+      expect(closed.mesos_master_server.capabilities.endpoint.properties.ports).to.deep.equal({ ssh_port: { protocol: 'tcp', source: 22 } });
+      expect(Object.keys(closed.mesos_lb_server.capabilities.endpoint.properties.ports)).to.deep.equal(['ssh_port', 'http_port', 'https_port']);
     });
     it('opens marathon 8080 and chronos 4400 without ssl, and drops chronos when disabled', () => {
       const m = upstreamShapeModel();
       const s = m.services;
-      const noSsl = { ...m, services: { ...s, marathon: { ...s.marathon, ssl: false }, chronos: { ...s.chronos, ssl: false } } };
+      const noSsl = adminAnywhere({ ...m, services: { ...s, marathon: { ...s.marathon, ssl: false }, chronos: { ...s.chronos, ssl: false } } });
       const { doc } = emit(noSsl);
       expect(doc['topology_template']['node_templates'].mesos_master_server.capabilities.endpoint.properties.ports).to.deep.equal({
         ssh_port: { protocol: 'tcp', source: 22 },
@@ -211,6 +226,18 @@ describe('emit/tosca', () => {
   });
 
   describe('diagnostics', () => {
+    it('notes the CA published in indigo-dc.marathon (CS3163) whenever Marathon serves TLS, even disabled', () => {
+      const note = (m: ClusterModel): (number | undefined)[] => {
+        const d = new DiagnosticCollector();
+        emitTosca(m, {}, d);
+        return d.diagnostics.filter((x) => x.code === 'CS3163').map((x) => x.primary?.span.start);
+      };
+      const m = haModel();
+      expect(note(m)).to.have.length(1);
+      expect(note({ ...m, services: { ...m.services, marathon: { ...m.services.marathon, enabled: false } } })).to.have.length(1);
+      expect(note({ ...m, services: { ...m.services, marathon: { ...m.services.marathon, ssl: false } } })).to.deep.equal([]);
+    });
+
     /** The diagnostics except the two notes every TOSCA output gets (CS3113 unpinned type roles, CS3114 keystores). */
     const lossyOnly = (diag: DiagnosticCollector) => diag.diagnostics.filter((d) => d.code !== 'CS3113' && d.code !== 'CS3114');
     it('says which roles TOSCA cannot pin and that keystores keep the role defaults, once per cluster', () => {

@@ -6,6 +6,7 @@
 import YAML from 'yaml';
 import { DOCKER_BRIDGE_IP_CIDR, galaxyRequirements, type GroupPlan } from '../../../roles/index.js';
 import { SELF_ADDRESS_VAR, SHELL_QUOTED_SUFFIX, type GroupLayout } from './layout.js';
+import { metadataGuardTasks } from './metadata-guard.js';
 
 /** Where the bootstrap keeps its files on the host. */
 export const WORK_DIR = '/var/lib/clusterc';
@@ -45,7 +46,7 @@ export interface PlaybookOptions {
 /**
  * The playbook of a group: localhost, local connection, the docker bridge vars like upstream, a
  * pre-task that loads the `!unsafe` vars file, one that sets the self address from facts when a
- * role needs it, then the roles in plan order.
+ * role needs it, then the roles in plan order; on agents, post-tasks install the metadata guard.
  */
 export function playbookYaml(plan: GroupPlan, layout: GroupLayout, opts: PlaybookOptions): string {
   const file = varsFile(plan.group.id);
@@ -73,6 +74,8 @@ export function playbookYaml(plan: GroupPlan, layout: GroupLayout, opts: Playboo
     vars: DOCKER_BRIDGE,
     pre_tasks: preTasks,
     roles: layout.roles.map((r) => ({ role: r.galaxy, ...r.params })),
+    // Agents run the containers: keep them away from the metadata service (metadata-guard.ts).
+    post_tasks: plan.group.kind === 'agents' ? metadataGuardTasks() : undefined,
   };
   const doc = new YAML.Document([play], { version: '1.1' });
   // The writer program is static Python: mark it !unsafe so Ansible never templates its braces.

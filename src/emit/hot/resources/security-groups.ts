@@ -2,13 +2,19 @@
 // group, holding exactly the ingress rules of the group's PortRules, plus `cluster_secgroup`, a
 // rule-less group every host joins so that "any host of the cluster" is one remote_group_id.
 // The plan decided where each port is reached from (roles/plan.ts); this writes it: world and vip →
-// 0.0.0.0/0; cluster → remote_group_id cluster_secgroup; group:<id> → remote_group_id of that
-// group's security group (remote_mode remote_group_id without an id means the group itself,
-// which avoids a self-reference); vrrp → IP protocol `vrrp` (112).
+// one remote_ip_prefix rule per CIDR the exposure policy gives the port's class (src/emit/access.ts:
+// the spec's `access` lists, else nobody for SSH and the admin ports, anywhere for the application
+// ports such as marathon-lb's 80/443; none when nobody outside may reach it); cluster →
+// remote_group_id cluster_secgroup; group:<id> → remote_group_id of that group's security group
+// (remote_mode remote_group_id without an id means the group itself, which avoids a
+// self-reference); vrrp → IP protocol `vrrp` (112). SSH: nothing in the HOT bootstrap needs it, so
+// the planner's SSH from the cluster (to private hosts, through a public one) is written only when
+// `access.ssh` names CIDRs.
 import { isDeepStrictEqual as isEqual } from 'node:util';
 import type { HostGroup } from '../../../model/model.js';
 import type { GroupPlan, PortRule } from '../../../roles/types.js';
 import type { YamlValue } from '../../yaml.js';
+import { ANYWHERE, classSources, isOutside, ruleSources, type OpenPort } from '../../access.js';
 import { ref, type HotContext } from '../context.js';
 
 /** Name of the security group every host of the cluster is a member of. */
@@ -19,29 +25,37 @@ export function secgroupName(groupId: string): string {
   return `${groupId}_secgroup`;
 }
 
-function rule(g: HostGroup, r: PortRule): Record<string, YamlValue> {
+/** The Neutron rules of one PortRule: none for an outside rule nobody outside may use. */
+function rule(ctx: HotContext, g: HostGroup, r: PortRule): Record<string, YamlValue>[] {
   const ports = r.protocol === 'tcp' || r.protocol === 'udp'
     ? { port_range_min: r.from, port_range_max: r.to ?? r.from }
     : {};
   const base = { direction: 'ingress', ethertype: 'IPv4', protocol: r.protocol, ...ports };
   // `vip`: the VIP port carries this group's security group, so its floating IP reaches these rules.
-  if (r.source === 'world' || r.source === 'vip') return { ...base, remote_mode: 'remote_ip_prefix', remote_ip_prefix: '0.0.0.0/0' };
-  if (r.source === 'cluster') return { ...base, remote_mode: 'remote_group_id', remote_group_id: ref(CLUSTER_SECGROUP) };
+  if (isOutside(r)) return ruleSources(ctx.m, r, 'hot').map((cidr) => ({ ...base, remote_mode: 'remote_ip_prefix', remote_ip_prefix: cidr }));
+  if (r.source === 'cluster') {
+    if (r.class === 'ssh' && classSources(ctx.m, 'ssh', 'hot').cidrs.length === 0) return [];
+    return [{ ...base, remote_mode: 'remote_group_id', remote_group_id: ref(CLUSTER_SECGROUP) }];
+  }
   const other = r.source.slice('group:'.length);
-  if (other === g.id) return { ...base, remote_mode: 'remote_group_id' };
-  return { ...base, remote_mode: 'remote_group_id', remote_group_id: ref(secgroupName(other)) };
+  if (other === g.id) return [{ ...base, remote_mode: 'remote_group_id' }];
+  return [{ ...base, remote_mode: 'remote_group_id', remote_group_id: ref(secgroupName(other)) }];
 }
 
-function rules(plan: GroupPlan): YamlValue[] {
+/** The world rules of every group as the HOT output writes them (for the world-open note). */
+export function openPorts(ctx: HotContext): OpenPort[] {
+  return ctx.plans.flatMap((plan) => plan.ports.filter(isOutside).map((r) => ({ group: plan.group, rule: r, cidrs: ruleSources(ctx.m, r, 'hot') })));
+}
+
+function rules(ctx: HotContext, plan: GroupPlan): YamlValue[] {
   const out: Record<string, YamlValue>[] = [];
   for (const r of plan.ports) {
-    const x = rule(plan.group, r);
-    if (!out.some((y) => isEqual(y, x))) out.push(x);
+    for (const x of rule(ctx, plan.group, r)) if (!out.some((y) => isEqual(y, x))) out.push(x);
   }
   // A rule open to the world already admits the cluster: drop the narrower duplicate.
   const ports = (x: Record<string, YamlValue>): string => `${x['protocol']}/${x['port_range_min']}/${x['port_range_max']}`;
-  const open = new Set(out.filter((x) => x['remote_ip_prefix'] === '0.0.0.0/0').map(ports));
-  return out.filter((x) => x['remote_ip_prefix'] === '0.0.0.0/0' || !open.has(ports(x)));
+  const open = new Set(out.filter((x) => x['remote_ip_prefix'] === ANYWHERE).map(ports));
+  return out.filter((x) => x['remote_ip_prefix'] === ANYWHERE || !open.has(ports(x)));
 }
 
 /** The security group resources, keyed by resource name. */
@@ -60,7 +74,7 @@ export function buildSecurityGroups(ctx: HotContext): Record<string, YamlValue> 
         name: `${ctx.m.name}-${g.id.replace(/_/g, '-')}`,
         // Neutron limits descriptions to 255 characters: the rules speak for themselves.
         description: `ports the roles of the ${g.id} of cluster ${ctx.m.name} need`.slice(0, 255),
-        rules: rules(plan),
+        rules: rules(ctx, plan),
       },
     };
   }
