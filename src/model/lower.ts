@@ -92,12 +92,7 @@ function lowerCluster(c: ClusterDecl, diag: DiagnosticCollector): ClusterModel |
   const cloud = lowerCloud(ctx, blocks.single.get('cloud'));
   const imageInputAt = ctx.inputs.length;
 
-  const mastersBlock = blocks.single.get('masters');
-  const masters = mastersBlock ? lowerGroup(ctx, 'masters', mastersBlock) : undefined;
-  const pools: LoweredGroup[] = blocks.agents.map((b) => lowerGroup(ctx, 'agents', b));
-  const lbBlock = blocks.single.get('load_balancers');
-  const lbs = lbBlock ? lowerGroup(ctx, 'load_balancers', lbBlock) : undefined;
-
+  const { masters, pools, lbs } = lowerHostGroups(ctx, blocks);
   const groups = [masters, ...pools, lbs].filter((g): g is LoweredGroup => g !== undefined);
   const cloudSettings = withImplicitImage(ctx, cloud, groups, imageInputAt);
 
@@ -137,6 +132,16 @@ function lowerCluster(c: ClusterDecl, diag: DiagnosticCollector): ClusterModel |
     attributeSpans: spans,
     origin: c.span,
   };
+}
+
+/** The host groups in spec order: masters, agent pools, load balancers. */
+function lowerHostGroups(ctx: ValueCtx, blocks: ReturnType<typeof collectBlocks>): { masters: LoweredGroup | undefined; pools: LoweredGroup[]; lbs: LoweredGroup | undefined } {
+  const mastersBlock = blocks.single.get('masters');
+  const masters = mastersBlock ? lowerGroup(ctx, 'masters', mastersBlock) : undefined;
+  const pools: LoweredGroup[] = blocks.agents.map((b) => lowerGroup(ctx, 'agents', b));
+  const lbBlock = blocks.single.get('load_balancers');
+  const lbs = lbBlock ? lowerGroup(ctx, 'load_balancers', lbBlock) : undefined;
+  return { masters, pools, lbs };
 }
 
 /** What the services are lowered against: the lowered host groups and their ids. */
