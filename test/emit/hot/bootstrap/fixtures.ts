@@ -1,7 +1,18 @@
-// Hand-built ClusterModel/GroupPlan fixtures for the bootstrap tests (until lowering and the role
-// catalog land), a HotRefs that emits get_param/get_attr like the topology emitter, and a
-// simulator of the HOT intrinsic functions the bootstrap uses, written after Heat 19's code
-// (heat/engine/hot/functions.py: GetParam, ReplaceJson, JoinMultiple).
+// Fixtures of the bootstrap renderer tests: a synthetic role plan with the model it reads, a HotRefs
+// that emits get_param/get_attr like the topology emitter, and a simulator of the HOT intrinsic
+// functions the bootstrap uses, written after Heat 19's code (heat/engine/hot/functions.py:
+// GetParam, ReplaceJson, JoinMultiple).
+//
+// Why the plan and its model stay hand-built (issue 12 part 2 moved the other emitter models to spec
+// text, test/emit/tosca/fixtures.ts): `mastersPlan` is on purpose a plan no spec gives the planner,
+// every VarExpr kind in one group (a concat of a literal, an input and an integer input, a list
+// literal, the self address) and one variable name set by two roles with different values, so the
+// renderer's quoting and its clash handling are tested on every shape at once. `model(s)` only
+// declares the inputs that plan reads (`cluster_tag`, `agents_count`, the two secrets) and carries
+// the hostile string in its name-like fields; lowering names inputs `<block>_<attribute>` and would
+// not declare `cluster_tag`, and several HOSTILE strings (newlines, control characters) are not
+// spec string literals. The real-plan path, model from spec text through the planner to the
+// rendered bootstrap, is covered by test/emit/hot/emit.test.ts and the HOT goldens.
 import type { ClusterModel, HostGroup, Input, Param } from '../../../../src/model/model.js';
 import { ROLES as CATALOG, type GroupPlan, type RoleEntry, type RoleInvocation, type VarExpr } from '../../../../src/roles/index.js';
 import type { HotRefs } from '../../../../src/emit/hot/bootstrap/index.js';
