@@ -1,4 +1,4 @@
-// Issue 5 part 5: the TOSCA and the HOT output of each example (and of the hand-built models)
+// Issue 5 part 5: the TOSCA and the HOT output of each example (and of the fixture models)
 // describe the same cluster. Both YAML texts are parsed back and compared per host group: the
 // same masters and load balancers (count), the same agent pools (count, or min/max), the same
 // roles with the same pinned versions, and the same inputs. Differences are allowed only where an

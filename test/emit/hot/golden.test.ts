@@ -1,4 +1,4 @@
-// Golden HOT topology of the hand-built HA model (test/cases/hot/mesos-ha/), in both modes. The
+// Golden HOT topology of the HA fixture model (spec text) (test/cases/hot/mesos-ha/), in both modes. The
 // bootstrap documents (user_data scripts, playbooks; tested in test/emit/hot/bootstrap/) are
 // replaced by a marker naming their group, so the goldens show the topology only: parameters,
 // security group rules, ports, servers, groups, VIP, wait conditions or deployments, outputs.

@@ -1,4 +1,4 @@
-// Issue 5 part 3: hostile strings through every string attribute of a hand-built model, in
+// Issue 5 part 3: hostile strings through every string literal of a hand-built role plan, in
 // literal values and in input values (the stack's parameters and attributes), resolved the way
 // Heat 19 resolves str_replace/list_join/get_param. The scripts must still parse, the embedded
 // documents must parse and carry no value, the vars files must carry exactly the values, every
