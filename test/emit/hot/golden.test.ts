@@ -27,7 +27,7 @@ describe('HOT emitter golden topology', () => {
   for (const mode of ['cloud-init', 'software-config'] as const satisfies readonly HotMode[]) {
     it(`matches test/cases/hot/mesos-ha/${mode}.hot.yaml`, () => {
       const doc = buildHot(loweredHaModel(), { mode }, new DiagnosticCollector());
-      const text = toCanonicalYaml(topologyOnly(doc as YamlValue), { topOrder: HOT_TOP_ORDER, header: ['golden: HOT topology of the hand-built HA model; bootstrap documents elided'] });
+      const text = toCanonicalYaml(topologyOnly(doc as YamlValue), { topOrder: HOT_TOP_ORDER, header: ['golden: HOT topology of the HA fixture model; bootstrap documents elided'] });
       expectGolden(`test/cases/hot/mesos-ha/${mode}.hot.yaml`, text);
     });
   }
