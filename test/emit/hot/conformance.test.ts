@@ -1,5 +1,5 @@
 // Conformance of the HOT output with OpenStack Heat's own validation (Heat 19, Debian
-// python3-heat, through the shared harness test/conformance/harness.ts): hand-built models and
+// python3-heat, through the shared harness test/conformance/harness.ts): the fixture models (spec text) and
 // every examples/*.cluster, in both modes, must pass with zero errors and only cloud look-ups
 // skipped; broken templates must be rejected. Skips with the reason when Heat is not installed,
 // fails instead when CI is set.
@@ -47,7 +47,7 @@ describe('HOT conformance: Heat 19 validates every output', function () {
     }
   }
 
-  it('accepts the hand-built models in both modes', () => {
+  it('accepts the fixture models in both modes', () => {
     const models: Record<string, ClusterModel> = { ha: haModel(), upstream: upstreamShapeModel() };
     const files: string[] = [];
     for (const [name, m] of Object.entries(models)) {

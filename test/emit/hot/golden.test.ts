@@ -1,4 +1,4 @@
-// Golden HOT topology of the hand-built HA model (test/cases/hot/mesos-ha/), in both modes. The
+// Golden HOT topology of the HA fixture model (spec text) (test/cases/hot/mesos-ha/), in both modes. The
 // bootstrap documents (user_data scripts, playbooks; tested in test/emit/hot/bootstrap/) are
 // replaced by a marker naming their group, so the goldens show the topology only: parameters,
 // security group rules, ports, servers, groups, VIP, wait conditions or deployments, outputs.
@@ -27,7 +27,7 @@ describe('HOT emitter golden topology', () => {
   for (const mode of ['cloud-init', 'software-config'] as const satisfies readonly HotMode[]) {
     it(`matches test/cases/hot/mesos-ha/${mode}.hot.yaml`, () => {
       const doc = buildHot(loweredHaModel(), { mode }, new DiagnosticCollector());
-      const text = toCanonicalYaml(topologyOnly(doc as YamlValue), { topOrder: HOT_TOP_ORDER, header: ['golden: HOT topology of the hand-built HA model; bootstrap documents elided'] });
+      const text = toCanonicalYaml(topologyOnly(doc as YamlValue), { topOrder: HOT_TOP_ORDER, header: ['golden: HOT topology of the HA fixture model; bootstrap documents elided'] });
       expectGolden(`test/cases/hot/mesos-ha/${mode}.hot.yaml`, text);
     });
   }

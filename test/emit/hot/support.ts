@@ -3,7 +3,7 @@ import YAML from 'yaml';
 import { DiagnosticCollector } from '../../../src/diagnostics/collector.js';
 import type { Diagnostic } from '../../../src/diagnostics/diagnostic.js';
 import { emitHot, type HotOptions } from '../../../src/emit/hot/index.js';
-import { hostGroups, type ClusterModel } from '../../../src/model/model.js';
+import type { ClusterModel } from '../../../src/model/model.js';
 import { haModel } from '../tosca/fixtures.js';
 
 /** A HOT resource. */
@@ -37,9 +37,7 @@ export function codes(ds: readonly Diagnostic[]): string[] {
   return ds.map((d) => d.code);
 }
 
-/** The HA fixture with mesos on every agent pool, as lowering places it (the fixture lists `agents` only). */
+/** The HA model (it is lowered from spec text, so mesos is on every agent pool as lowering places it). */
 export function loweredHaModel(): ClusterModel {
-  const m = haModel();
-  const hosts = hostGroups(m).filter((g) => g.kind !== 'load_balancers').map((g) => g.id);
-  return { ...m, services: { ...m.services, mesos: { ...m.services.mesos, hosts } } };
+  return haModel();
 }

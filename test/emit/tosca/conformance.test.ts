@@ -1,5 +1,5 @@
 // Conformance of the TOSCA output, judged by the OpenStack tosca-parser against the real INDIGO
-// custom_types.yaml: hand-built models (and every examples/*.cluster once the front end
+// custom_types.yaml: the fixture models, from spec text (and every examples/*.cluster once the front end
 // compiles them) must parse with zero errors. Also a structural comparison with upstream
 // tosca-templates/mesos_cluster.yaml for the same shape (1 master, 1 pool of N agents, 1 LB):
 // same node names, types and requirements, the upstream property names, the same Compute
@@ -62,7 +62,7 @@ describe('emit/tosca conformance (tosca-parser)', function () {
     dir = mkdtempSync(join(tmpdir(), 'clusterc-conf-'));
   });
 
-  it('accepts the hand-built models with zero errors', () => {
+  it('accepts the fixture models with zero errors', () => {
     const basic = upstreamShapeModel();
     const files = [
       emitToFile(dir, 'mesos-ha', haModel()),

@@ -1,6 +1,7 @@
 // TOSCA emitter: targeted assertions on the emitted object (inputs, node templates, wiring,
 // outputs), lossy warnings and the Jinja error with their spans, determinism, YAML round trip,
-// and the golden TOSCA of the hand-built HA model (test/cases/tosca/mesos-ha/tosca.yaml).
+// and the golden TOSCA of the HA model (test/cases/tosca/mesos-ha/tosca.yaml). The models are spec
+// text lowered by the real front end (./fixtures.ts); spans are found in that text.
 import { expect } from 'chai';
 import { sortDiagnostics } from '../../../src/diagnostics/collector.js';
 import YAML from 'yaml';
@@ -11,7 +12,14 @@ import { buildInputs } from '../../../src/emit/tosca/inputs.js';
 import { durationValue, IM_SAFE_PATTERN, sizeValue } from '../../../src/emit/tosca/values.js';
 import { artifactFile, ROLES } from '../../../src/roles/index.js';
 import { expectGolden } from '../../support/golden.js';
-import { extraInputs, haModel, inp, input, lit, sp, upstreamShapeModel } from './fixtures.js';
+import { specModel } from '../../support/spec.js';
+import { at, edited, extraInputs, HA_FILE, haAt, haModel, haSpec, inp, UPSTREAM_FILE, upstreamShapeModel, upstreamSpec } from './fixtures.js';
+
+/** The model of the upstream-shape spec with `edits` (see `edited`) and `extra` lines. */
+function upstreamWith(edits: Record<string, string>, extra = '', allow: readonly string[] = []): { m: ClusterModel; text: string } {
+  const text = edited(upstreamSpec(extra), edits);
+  return { m: specModel(text, { file: UPSTREAM_FILE, allow }), text };
+}
 
 type Obj = Record<string, any>;
 
@@ -27,10 +35,8 @@ function emit(m: ClusterModel, url?: string): { text: string | undefined; doc: O
   return { text, doc: text ? (YAML.parse(text, { version: '1.1' }) as Obj) : {}, diag };
 }
 
-/** `m` with `access { admin = [0.0.0.0/0] }`. */
-function adminAnywhere(m: ClusterModel): ClusterModel {
-  return { ...m, access: { admin: { cidrs: ['0.0.0.0/0'], origin: sp(0) }, origin: sp(0) } };
-}
+/** Spec lines that open the admin ports to anywhere. */
+const ADMIN_ANYWHERE = '  access { admin = [0.0.0.0/0] }\n';
 
 function codes(d: DiagnosticCollector): string[] {
   return d.diagnostics.map((x) => x.code);
@@ -76,8 +82,9 @@ describe('emit/tosca', () => {
       const extra = extraInputs();
       // buildInputs itself: the emitter declares only the inputs its templates read (issue 11)
       const inputs = JSON.parse(JSON.stringify(buildInputs([...m.inputs, ...extra], new DiagnosticCollector())));
-      expect(inputs['slave_num']).to.deep.include({ type: 'integer', default: 2, constraints: [{ greater_or_equal: 1 }] });
-      expect(inputs['slave_mem']).to.deep.include({ type: 'scalar-unit.size', default: '2 GB' });
+      // `agents input(2) { cpus = input(1)  memory = input(2 GB) }`: lowering's names, defaults and bounds
+      expect(inputs['agents_count']).to.deep.include({ type: 'integer', default: 2, constraints: [{ in_range: [1, 1000] }] });
+      expect(inputs['agents_memory']).to.deep.include({ type: 'scalar-unit.size', default: '2 GB' });
       expect(inputs['ratio']).to.deep.include({ type: 'float', constraints: [{ in_range: [0, 1] }] });
       expect(inputs['debug']).to.deep.include({ type: 'boolean', default: false });
       expect(inputs['disk']).to.deep.include({ type: 'scalar-unit.size', default: '4 GiB', constraints: [{ greater_or_equal: '1 GiB' }] });
@@ -86,7 +93,7 @@ describe('emit/tosca', () => {
       expect(inputs['ports']).to.deep.include({ type: 'list', entry_schema: { type: 'integer' } });
       expect(inputs['token']).to.not.have.property('default');
       expect(inputs['mesos_password']).to.deep.equal({
-        type: 'string', description: 'the mesos_password', required: true, constraints: [{ pattern: IM_SAFE_PATTERN }],
+        type: 'string', description: 'Mesos HTTP password', required: true, constraints: [{ pattern: IM_SAFE_PATTERN }],
       });
       expect(emit({ ...m, inputs: [...m.inputs, ...extra] }).text).not.to.contain('never-written');
     });
@@ -141,11 +148,12 @@ describe('emit/tosca', () => {
       });
     });
     it('sizes Computes with count, host and os capabilities; only public groups get a PUBLIC endpoint with their ports', () => {
-      const nodes = emit(adminAnywhere(upstreamShapeModel())).doc['topology_template']['node_templates'];
+      const nodes = emit(upstreamShapeModel(ADMIN_ANYWHERE)).doc['topology_template']['node_templates'];
       expect(nodes.mesos_slave_server.capabilities).to.deep.equal({
-        scalable: { properties: { count: { get_input: 'slave_num' } } },
-        host: { properties: { num_cpus: { get_input: 'slave_cpus' }, mem_size: { get_input: 'slave_mem' } } },
-        os: { properties: { type: 'linux', distribution: 'ubuntu', version: '16.04' } },
+        scalable: { properties: { count: { get_input: 'agents_count' } } },
+        host: { properties: { num_cpus: { get_input: 'agents_cpus' }, mem_size: { get_input: 'agents_memory' } } },
+        // no `cloud` block: the image is the implicit input `image`, the os the supported default
+        os: { properties: { type: 'linux', distribution: 'ubuntu', version: '22.04', image: { get_input: 'image' } } },
       });
       // the role catalog's `world` rules (src/roles/plan.ts), sorted by port (admin ports: the spec opens them)
       expect(nodes.mesos_master_server.capabilities.endpoint.properties).to.deep.equal({
@@ -166,9 +174,7 @@ describe('emit/tosca', () => {
       expect(Object.keys(closed.mesos_lb_server.capabilities.endpoint.properties.ports)).to.deep.equal(['ssh_port', 'http_port', 'https_port']);
     });
     it('opens marathon 8080 and chronos 4400 without ssl, and drops chronos when disabled', () => {
-      const m = upstreamShapeModel();
-      const s = m.services;
-      const noSsl = adminAnywhere({ ...m, services: { ...s, marathon: { ...s.marathon, ssl: false }, chronos: { ...s.chronos, ssl: false } } });
+      const noSsl = upstreamWith({ 'marathon { password = secret }': 'marathon { password = secret  ssl = false }', 'chronos { password = secret }': 'chronos { password = secret  ssl = false }' }, ADMIN_ANYWHERE).m;
       const { doc } = emit(noSsl);
       expect(doc['topology_template']['node_templates'].mesos_master_server.capabilities.endpoint.properties.ports).to.deep.equal({
         ssh_port: { protocol: 'tcp', source: 22 },
@@ -177,7 +183,7 @@ describe('emit/tosca', () => {
         marathon_port: { protocol: 'tcp', source: 8080 },
       });
       expect(doc['topology_template']['outputs'].marathon_endpoint.value.concat[0]).to.equal('http://');
-      const noChronos = emit({ ...m, services: { ...s, chronos: { ...s.chronos, enabled: false } } }).doc;
+      const noChronos = emit(upstreamWith({ 'chronos { password = secret }': 'chronos { enabled = false }' }).m).doc;
       expect(noChronos['topology_template']['node_templates'].mesos_master.properties.enable_chronos).to.equal(false);
       expect(noChronos['topology_template']['outputs']).not.to.have.property('chronos_endpoint');
     });
@@ -200,15 +206,13 @@ describe('emit/tosca', () => {
       expect(nodes.mesos_slave_gpu_server.capabilities.scalable.properties.count).to.equal(0);
       expect(nodes.mesos_slave_gpu_server.capabilities.host.properties).to.deep.equal({ instance_type: 'g1.xlarge' });
       const w = diag.diagnostics.find((d) => d.code === 'CS3109');
-      expect(w?.primary?.span).to.deep.equal(sp(310));
+      expect(w?.primary?.span).to.deep.equal(haAt('0..4'));
     });
     it('has no ElasticCluster node without a ranged pool', () => {
       expect(emit(upstreamShapeModel()).doc['topology_template']['node_templates']).not.to.have.property('elastic_cluster_front_end');
     });
     it('names a named pool from its id', () => {
-      const m = upstreamShapeModel();
-      const pool = { ...m.agentPools[0]!, id: 'agents_big_mem', label: 'big-mem' };
-      const nodes = emit({ ...m, agentPools: [pool] }).doc['topology_template']['node_templates'];
+      const nodes = emit(upstreamWith({ 'agents input(2)': 'agents "big-mem" input(2)' }).m).doc['topology_template']['node_templates'];
       expect(nodes).to.have.property('mesos_slave_big_mem');
       expect(nodes.mesos_slave_big_mem.requirements).to.deep.equal([{ host: 'mesos_slave_big_mem_server' }]);
     });
@@ -247,8 +251,7 @@ describe('emit/tosca', () => {
       for (const r of ['indigo-dc.nfs,master', 'indigo-dc.os_users', 'indigo-dc.clues,master', 'grycap.im,master']) expect(unpinned[0]!.message).to.contain(r);
       expect(ha.filter((d) => d.code === 'CS3114').map((d) => d.message)).to.deep.equal(['Marathon and Chronos TLS keystores get the roles\' published default passwords in TOSCA']);
       // no elastic pool: no CLUES roles; no TLS: no keystore note
-      const m = upstreamShapeModel();
-      const plain = emit({ ...m, services: { ...m.services, marathon: { ...m.services.marathon, ssl: false }, chronos: { ...m.services.chronos, enabled: false } } }).diag.diagnostics;
+      const plain = emit(upstreamWith({ 'marathon { password = secret }': 'marathon { password = secret  ssl = false }', 'chronos { password = secret }': 'chronos { enabled = false }' }).m).diag.diagnostics;
       expect(plain.find((d) => d.code === 'CS3113')!.message).not.to.contain('clues');
       expect(plain.filter((d) => d.code === 'CS3114')).to.deep.equal([]);
     });
@@ -258,85 +261,81 @@ describe('emit/tosca', () => {
       // In span order, as they are rendered (sortDiagnostics); report order is not part of the contract.
       const got = sortDiagnostics(lossyOnly(diag)).map((d) => [d.code, d.severity, d.primary?.span.start]);
       expect(got).to.deep.equal([
-        ['CS3107', 'note', 60],
-        ['CS3107', 'note', 80],
-        ['CS3108', 'note', 100],
-        ['CS3109', 'warning', 310],
-        ['CS3101', 'warning', 425],
-        ['CS3104', 'warning', 560],
-        ['CS3103', 'warning', 600],
+        ['CS3107', 'note', haAt('"private-net"').start],
+        ['CS2120', 'note', haAt('subnet         = 10.0.0.0/24').start],
+        ['CS3107', 'note', haAt('"public"').start],
+        ['CS3108', 'note', haAt('key_name       = input', { skip: 17 }).start],
+        ['CS3109', 'warning', haAt('0..4').start],
+        ['CS3101', 'warning', haAt('10.0.0.100').start],
+        ['CS3104', 'warning', haAt('datacenter = "bari"').start],
+        ['CS3103', 'warning', haAt('rexray   { }').start],
       ]);
     });
-    it('reports CS3112 for a non-default elastic idle timeout, on the elasticity block', () => {
-      const m = haModel();
-      const el = { ...m.services.elasticity, idleTimeout: 900, origin: sp(650) };
-      const { diag } = emit({ ...m, services: { ...m.services, elasticity: el } });
+    it('reports CS3112 for a non-default elastic idle timeout, on the attribute', () => {
+      const extra = '  elasticity { idle_timeout = 15 min }\n';
+      const { diag } = emit(haModel(extra));
       const d = diag.diagnostics.filter((x) => x.code === 'CS3112');
-      expect(d.map((x) => [x.primary?.span.start, x.message.includes('`15 min`')])).to.deep.equal([[650, true]]);
+      const block = at(haSpec(extra), HA_FILE, 'idle_timeout = 15 min').start;
+      expect(d.map((x) => [x.primary?.span.start, x.message.includes('`15 min`')])).to.deep.equal([[block, true]]);
+      expect(codes(emit(haModel()).diag)).not.to.include('CS3112');
       expect(codes(emit(upstreamShapeModel()).diag)).not.to.include('CS3112');
     });
     it('reports calico, cluster name, availability zone and disabled marathon', () => {
-      const m = upstreamShapeModel();
-      const s = m.services;
-      const { diag } = emit({
-        ...m,
-        cloud: { ...m.cloud, availabilityZone: lit('nova', 50) },
-        services: {
-          ...s,
-          calico: { ...s.calico, enabled: true, origin: sp(700) },
-          mesos: { ...s.mesos, clusterName: 'bari-prod', origin: sp(710) },
-          marathon: { ...s.marathon, enabled: false },
-        },
-      });
+      // calico is refused by lowering (CS2063) but still lowered, so the TOSCA note can be checked
+      const { m, text } = upstreamWith(
+        { 'marathon { password = secret }': 'marathon { enabled = false }' },
+        '  cloud { availability_zone = "nova" }\n  calico { etcd_endpoints = ["10.0.0.5:2379"] }\n  mesos { cluster_name = "bari-prod" }\n',
+        ['CS2063'],
+      );
+      const { diag } = emit(m);
       const sorted = sortDiagnostics(lossyOnly(diag));
-      expect(sorted.map((d) => d.code)).to.deep.equal(['CS3106', 'CS3111', 'CS3102', 'CS3105']);
-      expect(sorted.map((d) => d.primary?.span.start)).to.deep.equal([50, 495, 700, 710]);
+      expect(sorted.map((d) => [d.code, d.primary?.span.start])).to.deep.equal([
+        ['CS3111', at(text, UPSTREAM_FILE, 'marathon {').start],
+        ['CS3106', at(text, UPSTREAM_FILE, '"nova"').start],
+        ['CS3102', at(text, UPSTREAM_FILE, 'calico {').start],
+        ['CS3105', at(text, UPSTREAM_FILE, 'cluster_name = "bari-prod"').start],
+      ]);
     });
     it('reports CS3110 and emits nothing for a literal with a jinja delimiter', () => {
-      const m = upstreamShapeModel();
-      const s = m.services;
       for (const bad of ['{{ lookup("pipe", "id") }}', 'a{%b', 'x{#y']) {
-        const { diag, text } = emit({ ...m, services: { ...s, marathon: { ...s.marathon, username: lit(bad, 777) } } });
+        const value = JSON.stringify(bad);
+        const spec = upstreamWith({ 'marathon { password = secret }': `marathon { username = ${value}  password = secret }` });
+        const { diag, text } = emit(spec.m);
         expect(text).to.equal(undefined);
         const e = diag.diagnostics.filter((d) => d.code === 'CS3110');
         expect(e.length).to.be.greaterThan(0);
         expect(e[0]!.severity).to.equal('error');
-        expect(e[0]!.primary?.span).to.deep.equal(sp(777));
+        expect(e[0]!.primary?.span).to.deep.equal(at(spec.text, UPSTREAM_FILE, value));
         expect(e[0]!.help).to.contain('input');
       }
     });
     it('reports CS3115 and emits nothing for a literal with a quote or backslash (the IM writes name: "value")', () => {
-      const m = upstreamShapeModel();
-      const s = m.services;
       for (const [bad, ch] of [['ad"min', '"'], ['ad\\min', '\\']] as const) {
-        const { diag, text } = emit({ ...m, services: { ...s, marathon: { ...s.marathon, username: lit(bad, 777) } } });
+        const value = JSON.stringify(bad);
+        const spec = upstreamWith({ 'marathon { password = secret }': `marathon { username = ${value}  password = secret }` });
+        const { diag, text } = emit(spec.m);
         expect(text).to.equal(undefined);
         const e = lossyOnly(diag);
-        expect(e.map((d) => [d.code, d.severity, d.primary?.span.start])).to.deep.equal([['CS3115', 'error', 777]]);
+        expect(e.map((d) => [d.code, d.severity, d.primary?.span.start])).to.deep.equal([['CS3115', 'error', at(spec.text, UPSTREAM_FILE, value).start]]);
         expect(e[0]!.message).to.contain(ch);
       }
     });
     it('reports CS3110 for a string input default with a jinja delimiter', () => {
-      const m = upstreamShapeModel();
-      const { diag, text } = emit({ ...m, inputs: [...m.inputs, input('image', 'string', { default: '{{evil}}', origin: sp(66) })] });
+      const spec = upstreamWith({}, '  cloud { image = input("{{evil}}") }\n');
+      const { diag, text } = emit(spec.m);
       expect(text).to.equal(undefined);
-      expect(lossyOnly(diag).map((d) => [d.code, d.primary?.span.start])).to.deep.equal([['CS3110', 66]]);
+      expect(lossyOnly(diag).map((d) => [d.code, d.primary?.span.start])).to.deep.equal([['CS3110', at(spec.text, UPSTREAM_FILE, 'input("{{evil}}")').start]]);
     });
     it('accepts a jinja-looking value passed as an input', () => {
-      const m = upstreamShapeModel();
-      const s = m.services;
-      const { diag, text } = emit({
-        ...m,
-        services: { ...s, marathon: { ...s.marathon, username: inp('marathon_username') } },
-        inputs: [...m.inputs, input('marathon_username', 'string')],
-      });
+      const { diag, text } = emit(upstreamWith({ 'marathon { password = secret }': 'marathon { username = input  password = secret }' }).m);
       expect(lossyOnly(diag)).to.deep.equal([]);
       expect(text).to.contain('get_input: marathon_username');
     });
     it('turns a self-check failure into CS0001 and returns nothing', () => {
       const m = upstreamShapeModel();
       const pool = m.agentPools[0]!;
-      // a count input the model does not declare: get_input would dangle
+      // hand-patched: a count input the model does not declare (lowering always declares the inputs
+      // it refers to), so get_input would dangle
       const broken = { ...m, agentPools: [{ ...pool, size: { kind: 'fixed' as const, count: inp<number>('nowhere'), origin: undefined } }] };
       const { diag, text } = emit(broken);
       expect(text).to.equal(undefined);

@@ -1,14 +1,117 @@
-// Hand-built cluster models for the TOSCA emitter tests (lowering is written separately).
-// `haModel()` mirrors design.md §2's examples/mesos-ha.cluster; `upstreamShapeModel()` has the
-// shape of tosca-templates/mesos_cluster.yaml (1 master, 1 pool of N agents, 1 load balancer).
-// Spans point into the fictional file `ha.cluster` at distinct offsets so tests can tell them apart.
+// Cluster models for the TOSCA and HOT emitter tests, built from spec text through the real front
+// end (test/support/spec.ts), so they are exactly what the compiler builds. `HA_SPEC` is
+// examples/mesos-ha.cluster (design.md §2) plus a `rexray { }` block: rexray is refused by lowering
+// (CS2062) but still lowered, and the emitters' rexray paths are tested on it, so that refusal is
+// allowed here. `UPSTREAM_SPEC` has the shape of tosca-templates/mesos_cluster.yaml: 1 public master,
+// an agent pool whose count, cpus and memory are inputs, 1 public load balancer. Both variants take
+// extra spec lines (`extra`), written before the closing brace, for the tests that need one more
+// block. `at(text, needle)` is the span of `needle` in the spec text, for the tests of spans.
 import type { Span } from '../../../src/diagnostics/span.js';
-import type { ClusterModel, HostGroup, Input, Param, Services } from '../../../src/model/model.js';
-import { sparkOff } from '../hot/bootstrap/fixtures.js';
+import type { ClusterModel, Input, Param } from '../../../src/model/model.js';
+import { specModel } from '../../support/spec.js';
 
-/** A span in the fixture file at [start, start+len). */
+/** The file name the fixture spans carry. */
+export const HA_FILE = 'examples/mesos-ha.cluster';
+export const UPSTREAM_FILE = 'examples/basic.cluster';
+
+/** examples/mesos-ha.cluster (its comments dropped) and a refused `rexray { }`; `extra` goes before the closing brace. */
+export function haSpec(extra = ''): string {
+  return `cluster "mesos-prod" {
+  description = "HA Mesos cluster with elastic agents"
+
+  cloud {
+    image          = "ubuntu-22.04"
+    network        = "private-net"
+    subnet         = 10.0.0.0/24
+    public_network = "public"
+    key_name       = input
+  }
+
+  masters 3 {
+    flavor = "m1.large"
+    cpus   = 2
+    memory = 4 GB
+  }
+
+  agents 2..10 {
+    flavor = "m1.xlarge"
+    cpus   = 4
+    memory = 8 GB
+    disk   = 100 GB
+  }
+
+  agents "gpu" 0..4 {
+    flavor = "g1.xlarge"
+  }
+
+  load_balancers 2 {
+    flavor = "m1.small"
+    vip    = 10.0.0.100
+  }
+
+  marathon { username = "admin"  password = secret }
+  chronos  { password = secret }
+  consul   { datacenter = "bari" }
+  rexray   { }
+${extra}}
+`;
+}
+
+/** The shape of upstream mesos_cluster.yaml; `extra` goes before the closing brace. */
+export function upstreamSpec(extra = ''): string {
+  return `cluster "mesos-basic" {
+  description = "Deploy a Mesos Cluster (with Marathon and Chronos frameworks) on top of Virtual machines"
+  masters 1 { cpus = 2  memory = 2 GB }
+  agents input(2) { cpus = input(1)  memory = input(2 GB) }
+  load_balancers 1 { cpus = 2  memory = 2 GB }
+  marathon { password = secret }
+  chronos { password = secret }
+${extra}}
+`;
+}
+
+/** The model of `haSpec(extra)` (rexray's refusal CS2062 allowed, plus `allow`). */
+export function haModel(extra = '', allow: readonly string[] = []): ClusterModel {
+  return specModel(haSpec(extra), { file: HA_FILE, allow: ['CS2062', ...allow] });
+}
+
+/** The model of `upstreamSpec(extra)`. */
+export function upstreamShapeModel(extra = '', allow: readonly string[] = []): ClusterModel {
+  return specModel(upstreamSpec(extra), { file: UPSTREAM_FILE, allow });
+}
+
+/**
+ * The span of the `nth` (0-based) occurrence of `needle` in `text`, in `file`; `skip` characters into
+ * it and `len` long (default: the rest of the needle). Throws when the needle is not there.
+ */
+export function at(text: string, file: string, needle: string, opts: { skip?: number; len?: number; nth?: number } = {}): Span {
+  let i = -1;
+  for (let n = 0; n <= (opts.nth ?? 0); n++) {
+    i = text.indexOf(needle, i + 1);
+    if (i < 0) throw new Error(`fixture text has no ${JSON.stringify(needle)}`);
+  }
+  const start = i + (opts.skip ?? 0);
+  return { file, start, end: start + (opts.len ?? needle.length - (opts.skip ?? 0)) };
+}
+
+/** A span in the HA spec (see `at`). */
+export function haAt(needle: string, opts: { skip?: number; len?: number; nth?: number } = {}): Span {
+  return at(haSpec(), HA_FILE, needle, opts);
+}
+
+/** A span in the upstream-shape spec (see `at`). */
+export function upAt(needle: string, opts: { skip?: number; len?: number; nth?: number } = {}): Span {
+  return at(upstreamSpec(), UPSTREAM_FILE, needle, opts);
+}
+
+// What stays hand-built, and why: a literal or input param with a chosen span, and `extraInputs`, are
+// for the few tests that feed the emitter a value the front end refuses or never builds (a Jinja
+// delimiter in a literal, a count input nobody declares, an input of every type with bounds that no
+// single attribute has); each such test says so.
+
+/** A span in a fictional file, for hand-built values. */
 export function sp(start: number, len = 4): Span {
-  return { file: 'ha.cluster', start, end: start + len };
+  return { file: 'synthetic.cluster', start, end: start + len };
 }
 
 export function lit<T>(value: T, at?: number): Param<T> {
@@ -23,96 +126,11 @@ export function input(name: string, type: Input['type'], extra: Partial<Input> =
   return { name, type, secret: false, description: `the ${name}`, implicit: false, origin: sp(900), ...extra };
 }
 
-const GB = 1e9;
-
-function group(g: Partial<HostGroup> & Pick<HostGroup, 'kind' | 'id' | 'size'>, at: number): HostGroup {
-  return { public: false, origin: sp(at), ...g };
-}
-
-function services(over: Partial<Services> = {}): Services {
-  const base = { enabled: true, origin: undefined };
-  return {
-    mesos: { ...base, hosts: ['masters', 'agents'], username: lit('admin'), password: inp('mesos_password'), authenticateHttp: true, clusterName: 'IndigoCluster' },
-    marathon: { ...base, hosts: ['masters'], username: lit('admin', 500), password: inp('marathon_password', 510), ssl: true, origin: sp(495) },
-    chronos: { ...base, hosts: ['masters'], username: lit('admin'), password: inp('chronos_password', 540), ssl: true },
-    zookeeper: { ...base, hosts: ['masters'] },
-    consul: { ...base, hosts: ['masters', 'agents', 'load_balancers'], datacenter: 'dc1', domain: 'consul' },
-    marathonLb: { ...base, hosts: ['load_balancers'] },
-    keepalived: { ...base, enabled: false, hosts: [] },
-    calico: { ...base, enabled: false, hosts: [], etcdEndpoints: [] },
-    rexray: { ...base, enabled: false, hosts: [], driver: 'cinder', options: {} },
-    elasticity: { ...base, enabled: false, hosts: [], idleTimeout: 600, pools: [] },
-    docker: { ...base, hosts: ['masters', 'agents', 'load_balancers'] },
-    hadoop: { enabled: false, hosts: [], origin: undefined },
-    spark: sparkOff(lit('')),
-    ...over,
-  };
-}
-
-/** The shape of upstream mesos_cluster.yaml: 1 public master, `agents slave_num` (input), 1 public LB. */
-export function upstreamShapeModel(): ClusterModel {
-  return {
-    name: 'mesos-basic',
-    nameSpan: sp(8, 11),
-    description: 'Deploy a Mesos Cluster (with Marathon and Chronos frameworks) on top of Virtual machines',
-    sourceFile: 'examples/basic.cluster',
-    cloud: { os: { distribution: 'ubuntu', version: '16.04' }, origin: sp(30) },
-    masters: group({ kind: 'masters', id: 'masters', size: { kind: 'fixed', count: lit(1), origin: undefined }, cpus: lit(2), memory: lit(2 * GB), public: true }, 100),
-    agentPools: [
-      group({ kind: 'agents', id: 'agents', size: { kind: 'fixed', count: inp('slave_num', 210), origin: sp(210) }, cpus: inp('slave_cpus', 220), memory: inp('slave_mem', 230) }, 200),
-    ],
-    loadBalancers: group({ kind: 'load_balancers', id: 'load_balancers', size: { kind: 'fixed', count: lit(1), origin: undefined }, cpus: lit(2), memory: lit(2 * GB), public: true }, 300),
-    services: services(),
-    inputs: [
-      input('mesos_password', 'string', { secret: true }),
-      input('marathon_password', 'string', { secret: true }),
-      input('chronos_password', 'string', { secret: true }),
-      input('slave_num', 'integer', { default: 2, min: 1 }),
-      input('slave_cpus', 'integer', { default: 1, min: 1 }),
-      input('slave_mem', 'size', { default: 2 * GB }),
-    ],
-    origin: sp(0, 1000),
-  };
-}
-
-/** design.md §2 mesos-ha: 3 masters, elastic agents 2..10, elastic gpu pool 0..4, 2 LBs with a VIP, consul dc, rexray. */
-export function haModel(): ClusterModel {
-  return {
-    name: 'mesos-prod',
-    nameSpan: sp(8, 12),
-    description: 'HA Mesos cluster with elastic agents',
-    sourceFile: 'examples/mesos-ha.cluster',
-    cloud: {
-      image: lit('ubuntu-22.04', 40),
-      os: { distribution: 'ubuntu', version: '22.04' },
-      network: lit('private-net', 60),
-      publicNetwork: lit('public', 80),
-      keyName: inp('key_name', 100),
-      origin: sp(30),
-    },
-    masters: group({ kind: 'masters', id: 'masters', size: { kind: 'fixed', count: lit(3), origin: sp(130) }, flavor: lit('m1.large'), cpus: lit(2), memory: lit(4 * GB), public: true }, 120),
-    agentPools: [
-      group({ kind: 'agents', id: 'agents', size: { kind: 'range', min: 2, max: 10, origin: sp(210) }, cpus: lit(4), memory: lit(8 * GB), disk: lit(100 * GB) }, 200),
-      group({ kind: 'agents', id: 'agents_gpu', label: 'gpu', size: { kind: 'range', min: 0, max: 4, origin: sp(310) }, flavor: lit('g1.xlarge') }, 300),
-    ],
-    loadBalancers: group({ kind: 'load_balancers', id: 'load_balancers', size: { kind: 'fixed', count: lit(2), origin: sp(410) }, public: true, vip: { address: '10.0.0.100', public: true, origin: sp(425, 10) } }, 400),
-    services: services({
-      keepalived: { enabled: true, hosts: ['load_balancers'], origin: sp(425, 10) },
-      consul: { enabled: true, hosts: ['masters', 'agents', 'agents_gpu', 'load_balancers'], origin: sp(560), datacenter: 'bari', domain: 'consul' },
-      rexray: { enabled: true, hosts: ['agents'], origin: sp(600), driver: 'cinder', options: {} },
-      elasticity: { enabled: true, hosts: [], origin: undefined, idleTimeout: 600, pools: ['agents', 'agents_gpu'] },
-    }),
-    inputs: [
-      input('key_name', 'string', { origin: sp(100) }),
-      input('marathon_password', 'string', { secret: true, origin: sp(510) }),
-      input('chronos_password', 'string', { secret: true, origin: sp(540) }),
-      input('mesos_password', 'string', { secret: true, implicit: true, origin: undefined }),
-    ],
-    origin: sp(0, 1000),
-  };
-}
-
-/** One input of every type with bounds, for the type mapping (unused by nodes, which TOSCA allows). */
+/**
+ * One input of every type with bounds, for the type mapping of buildInputs (unused by nodes, which
+ * TOSCA allows). Hand-built: lowering makes an input's type and bounds from the one attribute it
+ * feeds, and no attribute is a float in [0, 1], a boolean, a bounded list or a secret with a default.
+ */
 export function extraInputs(): Input[] {
   return [
     input('ratio', 'number', { default: 0.5, min: 0, max: 1 }),
@@ -123,4 +141,13 @@ export function extraInputs(): Input[] {
     input('ports', 'list', { default: [1, 2] }),
     input('token', 'string', { secret: true, default: 'never-written' }),
   ];
+}
+
+/** `text` with each `find` replaced by its value; throws when one is not there (the fixture changed). */
+export function edited(text: string, edits: Readonly<Record<string, string>>): string {
+  for (const [find, put] of Object.entries(edits)) {
+    if (!text.includes(find)) throw new Error(`fixture text has no ${JSON.stringify(find)}`);
+    text = text.replace(find, put);
+  }
+  return text;
 }

@@ -118,7 +118,7 @@ describe('HOT bootstrap through real Ansible', function () {
       for (const s of payloads(dir)) {
         const secret = `S3CRET ${s}`;
         const id = '0f6a4f3e-0000-4000-8000-000000000001';
-        const config = softwareConfig(mastersPlan(s), model(s), refs).config;
+        const config = softwareConfig(mastersPlan(s), model(), refs).config;
         const playbook = join(dir, `${id}_playbook.yaml`);
         writeFileSync(playbook, config.split('/var/lib/clusterc/masters.vars.yml').join(join(dir, 'masters.vars.yml')));
         writeFileSync(join(dir, `${id}_variables.json`), hookVariables(s, secret));

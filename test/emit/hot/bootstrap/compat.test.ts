@@ -155,13 +155,13 @@ describe('HOT bootstrap: role compatibility fixes', () => {
   });
 
   it('both modes run the program after `ansible-galaxy role install` and before the play', () => {
-    const script = JSON.stringify(cloudInitUserData(mastersPlan('x'), model('x'), refs, SIGNAL));
+    const script = JSON.stringify(cloudInitUserData(mastersPlan('x'), model(), refs, SIGNAL));
     const galaxy = script.indexOf('ansible-galaxy role install');
     const compat = script.indexOf('python3 /var/lib/clusterc/compat.py /etc/ansible/roles');
     expect(galaxy).to.be.above(0);
     expect(compat).to.be.above(galaxy);
     expect(script.indexOf('ansible-playbook -i localhost,')).to.be.above(compat);
-    const setup = softwareConfig(mastersPlan('x'), model('x'), refs).setupConfig;
+    const setup = softwareConfig(mastersPlan('x'), model(), refs).setupConfig;
     expect(setup.indexOf('python3 /var/lib/clusterc/compat.py /etc/ansible/roles')).to.be.above(setup.indexOf('ansible-galaxy role install'));
     expect(setup).to.include("cat > /var/lib/clusterc/compat.py <<'CLUSTERC_COMPAT_EOF'");
   });

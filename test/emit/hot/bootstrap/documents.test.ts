@@ -46,7 +46,7 @@ describe('HOT bootstrap documents', () => {
     });
 
     it('is the same in the software-config setup script', () => {
-      const setup = softwareConfig(mastersPlan('x'), model('x'), refs).setupConfig;
+      const setup = softwareConfig(mastersPlan('x'), model(), refs).setupConfig;
       const cloud = splitHeredocs(resolvedUserData('x')).files.get('/var/lib/clusterc/requirements.yml');
       expect(splitHeredocs(setup).files.get('/var/lib/clusterc/requirements.yml')).to.equal(cloud);
     });
@@ -54,7 +54,7 @@ describe('HOT bootstrap documents', () => {
 
   describe('playbook', () => {
     const cloud = (): Play => parsePlaybook(splitHeredocs(resolvedUserData('x')).files.get('/var/lib/clusterc/playbook.yml')!);
-    const sc = (): Play => parsePlaybook(softwareConfig(mastersPlan('x'), model('x'), refs).config);
+    const sc = (): Play => parsePlaybook(softwareConfig(mastersPlan('x'), model(), refs).config);
 
     it('runs locally on localhost with the docker bridge vars like upstream', () => {
       for (const p of [cloud(), sc()]) {
@@ -94,7 +94,7 @@ describe('HOT bootstrap documents', () => {
     });
 
     it('software-config converts the hook variables file first, with an !unsafe program', () => {
-      const text = softwareConfig(mastersPlan('x'), model('x'), refs).config;
+      const text = softwareConfig(mastersPlan('x'), model(), refs).config;
       const doc = YAML.parseDocument(text, { customTags: ANSIBLE_TAGS });
       const program = doc.getIn([0, 'pre_tasks', 0, 'command', 'argv', 2], true);
       expect(YAML.isScalar(program) && program.tag).to.equal('!unsafe');
@@ -107,7 +107,7 @@ describe('HOT bootstrap documents', () => {
 
   describe('software-config parts', () => {
     it('declares one input per data slot with a type, and a value for each', () => {
-      const parts = softwareConfig(mastersPlan('x'), model('x'), refs);
+      const parts = softwareConfig(mastersPlan('x'), model(), refs);
       expect(parts.inputs.map((i) => i.name)).to.deep.equal(Object.keys(parts.inputValues));
       expect(parts.inputs.every((i) => i.name.startsWith('clusterc_in_'))).to.equal(true);
       expect(parts.inputs.find((i) => i.name === 'clusterc_in_consul_servers')).to.deep.equal({ name: 'clusterc_in_consul_servers', type: 'CommaDelimitedList' });
@@ -120,7 +120,7 @@ describe('HOT bootstrap documents', () => {
 
   describe('cloud-init user_data', () => {
     it('is a str_replace of a bash script whose params are the signal and the Heat values', () => {
-      const ud = cloudInitUserData(mastersPlan('x'), model('x'), refs, SIGNAL) as { str_replace: { template: string; params: Record<string, unknown> } };
+      const ud = cloudInitUserData(mastersPlan('x'), model(), refs, SIGNAL) as { str_replace: { template: string; params: Record<string, unknown> } };
       expect(ud.str_replace.template).to.match(/^#!\/bin\/bash\n/).and.include('set -Eeuo pipefail');
       expect(ud.str_replace.params['@CLUSTERC_WC_NOTIFY@']).to.deep.equal(SIGNAL);
       // every other param is a one-element list, so Heat JSON-encodes it (ReplaceJson)
@@ -138,7 +138,7 @@ describe('HOT bootstrap documents', () => {
       expect(code).to.include(`${ANSIBLE_VENV}/bin/ansible-galaxy role install --force -p /etc/ansible/roles -r /var/lib/clusterc/requirements.yml`);
       expect(code).to.include(`${ANSIBLE_VENV}/bin/ansible-playbook -i localhost, /var/lib/clusterc/playbook.yml`);
       // the software-config setup installs the same, so heat-config-ansible finds the same ansible-playbook
-      const setup = softwareConfig(mastersPlan('x'), model('x'), refs).setupConfig;
+      const setup = softwareConfig(mastersPlan('x'), model(), refs).setupConfig;
       for (const line of installLines('exit 1')) expect(setup).to.include(line);
       expect(setup).to.include(`ln -sf ${ANSIBLE_VENV}/bin/$clusterc_bin /usr/local/bin/$clusterc_bin`);
     });
@@ -154,12 +154,12 @@ describe('HOT bootstrap documents', () => {
   });
 
   describe('VarExpr to HOT', () => {
-    const m = model('x');
+    const m = model();
     it('translates each kind', () => {
       expect(toHotValue({ kind: 'literal', value: 'a' }, m, refs)).to.equal('a');
       expect(toHotValue({ kind: 'literal', value: ['a', 1] }, m, refs)).to.deep.equal(['a', 1]);
       expect(toHotValue({ kind: 'param', param: { kind: 'literal', value: 5, origin: undefined } }, m, refs)).to.equal(5);
-      expect(toHotValue({ kind: 'param', param: { kind: 'input', input: 'cluster_tag', origin: undefined } }, m, refs)).to.deep.equal({ get_param: 'cluster_tag' });
+      expect(toHotValue({ kind: 'param', param: { kind: 'input', input: 'network', origin: undefined } }, m, refs)).to.deep.equal({ get_param: 'network' });
       expect(toHotValue({ kind: 'groupAddresses', group: 'masters' }, m, refs)).to.deep.equal(refs.groupAddresses('masters'));
       expect(() => toHotValue({ kind: 'selfAddress' }, m, refs)).to.throw();
     });

@@ -1,12 +1,23 @@
-// Hand-built ClusterModel/GroupPlan fixtures for the bootstrap tests (until lowering and the role
-// catalog land), a HotRefs that emits get_param/get_attr like the topology emitter, and a
-// simulator of the HOT intrinsic functions the bootstrap uses, written after Heat 19's code
-// (heat/engine/hot/functions.py: GetParam, ReplaceJson, JoinMultiple).
-import type { ClusterModel, HostGroup, Input, Param } from '../../../../src/model/model.js';
+// Fixtures of the bootstrap renderer tests: a synthetic role plan with the model it reads, a HotRefs
+// that emits get_param/get_attr like the topology emitter, and a simulator of the HOT intrinsic
+// functions the bootstrap uses, written after Heat 19's code (heat/engine/hot/functions.py:
+// GetParam, ReplaceJson, JoinMultiple).
+//
+// The model comes from spec text through the real front end (test/support/spec.ts), like the other
+// emitter models (issue 12 part 2): the renderer reads only the types of the inputs the plan refers
+// to (`network`, a string; `agents_count`, an integer; the two secrets), all of which lowering
+// declares for `HOSTILE_SPEC`. The plan stays hand-built, on purpose: `mastersPlan` is a plan no
+// spec gives the planner, every VarExpr kind in one group (a concat of a literal, a string input and
+// an integer input, a list literal, the self address) and one variable name set by two roles with
+// different values, with the hostile string in every literal, so the renderer's quoting and its
+// clash handling are tested on every shape at once. Most HOSTILE strings could not be spec values
+// anyway: the lexer refuses control characters (CS1004), an empty string is CS2031 and consul names
+// are checked (CS2064). The real-plan path, spec text through the planner to the rendered
+// bootstrap, is covered by test/emit/hot/emit.test.ts and the HOT goldens.
+import type { ClusterModel, HostGroup, Param } from '../../../../src/model/model.js';
 import { ROLES as CATALOG, type GroupPlan, type RoleEntry, type RoleInvocation, type VarExpr } from '../../../../src/roles/index.js';
 import type { HotRefs } from '../../../../src/emit/hot/bootstrap/index.js';
-
-const span = { file: 'test.cluster', start: 0, end: 0 };
+import { specModel } from '../../../support/spec.js';
 
 /** A HotRefs like the topology emitter's. */
 export const refs: HotRefs = {
@@ -31,64 +42,22 @@ export function literalParam(value: string): Param<string> {
   return { kind: 'literal', value, origin: undefined };
 }
 
-function input(name: string, secret: boolean, type: Input['type'] = 'string'): Input {
-  return { name, type, secret, description: name, implicit: secret, origin: undefined };
+/** The spec of the bootstrap tests' model; see the header. */
+export const HOSTILE_SPEC = `cluster "hostile" {
+  cloud { image = "ubuntu-22.04"  network = input }
+  masters 3 { flavor = "m1.medium" }
+  agents input(3) { flavor = "m1.medium" }
+  marathon { password = secret }
+}
+`;
+
+/** The model of HOSTILE_SPEC: inputs `network` (string), `agents_count` (integer), the mesos/marathon/chronos secrets. */
+export function model(): ClusterModel {
+  return specModel(HOSTILE_SPEC);
 }
 
-/** The masters group. */
-export const MASTERS: HostGroup = {
-  kind: 'masters',
-  id: 'masters',
-  size: { kind: 'fixed', count: { kind: 'literal', value: 3, origin: undefined }, origin: undefined },
-  public: true,
-  origin: span,
-};
-
-/**
- * A model whose string attributes are all `s` (literal) and whose inputs are
- * `cluster_tag` (string), `mesos_password` and `marathon_password` (secrets), `agents_count` (integer).
- */
-export function model(s: string): ClusterModel {
-  const creds = { username: literalParam(s), password: inputParam('mesos_password') };
-  const base = { enabled: true, hosts: ['masters'], origin: undefined };
-  return {
-    name: 'hostile',
-    nameSpan: span,
-    description: s,
-    sourceFile: 'test.cluster',
-    cloud: { os: { distribution: 'ubuntu', version: '22.04' }, origin: undefined },
-    masters: MASTERS,
-    agentPools: [],
-    loadBalancers: undefined,
-    services: {
-      mesos: { ...base, ...creds, authenticateHttp: true, clusterName: s },
-      marathon: { ...base, username: literalParam(s), password: inputParam('marathon_password'), ssl: true },
-      chronos: { ...base, ...creds, ssl: true },
-      zookeeper: base,
-      consul: { ...base, datacenter: s, domain: s },
-      marathonLb: base,
-      keepalived: base,
-      calico: { ...base, etcdEndpoints: [] },
-      rexray: { ...base, driver: 'cinder', options: {} },
-      elasticity: { ...base, idleTimeout: 600, pools: [] },
-      docker: base,
-      hadoop: { enabled: false, hosts: [], origin: undefined },
-      spark: sparkOff(literalParam('')),
-    },
-    inputs: [input('cluster_tag', false), input('mesos_password', true), input('marathon_password', true), input('agents_count', false, 'integer')],
-    origin: span,
-  };
-}
-
-/** A disabled Spark (the shape lowering gives when no `spark` block is written). */
-export function sparkOff(empty: Param<string>): ClusterModel['services']['spark'] {
-  const num = (value: number): Param<number> => ({ kind: 'literal', value, origin: undefined });
-  return {
-    enabled: false, hosts: [], origin: undefined, app: 'zeppelin', password: empty, hdfsUri: empty,
-    swift: { authUrl: empty, region: empty, tenant: empty, username: empty, password: empty, provider: empty },
-    coresMax: num(-1), executorCores: num(-1), executorMemoryMiB: 1024, driverCores: num(1), driverMemoryMiB: 1024,
-  };
-}
+/** The masters group of the model. */
+export const MASTERS: HostGroup = model().masters;
 
 const lit = (value: string): VarExpr => ({ kind: 'literal', value });
 const par = (p: Param<string>): VarExpr => ({ kind: 'param', param: p });
@@ -109,7 +78,7 @@ export function mastersPlan(s: string): GroupPlan {
         consul_domain: lit(s),
         consul_servers: { kind: 'groupAddresses', group: 'masters' },
         consul_advertise: { kind: 'selfAddress' },
-        consul_tag: par(inputParam('cluster_tag')),
+        consul_tag: par(inputParam('network')),
       }),
       inv(ROLES.zookeeper, { zookeeper_host_list: { kind: 'groupAddresses', group: 'masters' }, shared_flag: lit(s) }),
       inv(ROLES.mesos, {
@@ -117,7 +86,7 @@ export function mastersPlan(s: string): GroupPlan {
         mesos_username: par(literalParam(s)),
         mesos_password: par(inputParam('mesos_password')),
         mesos_masters_list: { kind: 'groupAddresses', group: 'masters' },
-        mesos_cluster_name: { kind: 'concat', parts: [lit(s), par(inputParam('cluster_tag')), { kind: 'param', param: { kind: 'input', input: 'agents_count', origin: undefined } }] },
+        mesos_cluster_name: { kind: 'concat', parts: [lit(s), par(inputParam('network')), { kind: 'param', param: { kind: 'input', input: 'agents_count', origin: undefined } }] },
         mesos_url: { kind: 'concat', parts: [lit('http://'), { kind: 'selfAddress' }, lit(s)] },
         mesos_extra: { kind: 'literal', value: [s, 5, true] },
         shared_flag: lit('different'),
@@ -244,7 +213,7 @@ export function resolveHot(v: unknown, params: StackParams, attrs: StackAttrs): 
 /** Stack values for the fixtures: every input and attribute holds `s`. */
 export function stackValues(s: string, secret = s): { params: StackParams; attrs: StackAttrs } {
   return {
-    params: { cluster_tag: s, mesos_password: secret, marathon_password: secret, agents_count: 3 },
+    params: { network: s, mesos_password: secret, marathon_password: secret, agents_count: 3 },
     attrs: {
       'masters_ports.fixed_ips_list': ['10.0.0.1', s],
       'masters_wait_handle.curl_cli': "curl -i -X POST -H 'X-Auth-Token: gAAAAABtoken' -H 'Content-Type: application/json' -H 'Accept: application/json' http://heat.example:8004/v1/signal",

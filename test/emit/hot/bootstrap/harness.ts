@@ -41,14 +41,14 @@ export function bashSyntaxError(script: string): string | undefined {
 
 /** The cloud-init script of the fixture with every attribute `s`, resolved as Heat would. */
 export function resolvedUserData(s: string, secret = s): string {
-  const ud = cloudInitUserData(mastersPlan(s), model(s), refs, SIGNAL);
+  const ud = cloudInitUserData(mastersPlan(s), model(), refs, SIGNAL);
   const v = stackValues(s, secret);
   return resolveHot(ud, v.params, v.attrs) as string;
 }
 
 /** The heat-config-ansible variables file of the fixture's deployment, as the hook writes it. */
 export function hookVariables(s: string, secret = s): string {
-  const sc = softwareConfig(mastersPlan(s), model(s), refs);
+  const sc = softwareConfig(mastersPlan(s), model(), refs);
   const v = stackValues(s, secret);
   const values = resolveHot(sc.inputValues, v.params, v.attrs) as Record<string, unknown>;
   const variables: Record<string, unknown> = { heat_config_id: '0f6a4f3e-0000-4000-8000-000000000001' };

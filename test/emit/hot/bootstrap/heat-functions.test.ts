@@ -15,8 +15,8 @@ function compare(strings: readonly string[]): void {
   const expected: unknown[][] = [];
   for (const s of strings) {
     const v = stackValues(s, `S3CRET-${s}`);
-    const ud = cloudInitUserData(mastersPlan(s), model(s), refs, SIGNAL);
-    const sc = softwareConfig(mastersPlan(s), model(s), refs).inputValues;
+    const ud = cloudInitUserData(mastersPlan(s), model(), refs, SIGNAL);
+    const sc = softwareConfig(mastersPlan(s), model(), refs).inputValues;
     jobs.push({ values: [ud, sc], params: v.params, attrs: v.attrs });
     expected.push([resolveHot(ud, v.params, v.attrs), resolveHot(sc, v.params, v.attrs)]);
   }

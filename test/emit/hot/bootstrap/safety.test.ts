@@ -1,4 +1,4 @@
-// Issue 5 part 3: hostile strings through every string attribute of a hand-built model, in
+// Issue 5 part 3: hostile strings through every string literal of a hand-built role plan, in
 // literal values and in input values (the stack's parameters and attributes), resolved the way
 // Heat 19 resolves str_replace/list_join/get_param. The scripts must still parse, the embedded
 // documents must parse and carry no value, the vars files must carry exactly the values, every
@@ -88,8 +88,8 @@ function checkCloudInit(s: string): void {
 /** Every check on one software-config with every attribute `s`. */
 function checkSoftwareConfig(s: string): void {
   const secret = `S3CRET-${s}`;
-  const sc = softwareConfig(mastersPlan(s), model(s), refs);
-  const benign = softwareConfig(mastersPlan('benign'), model('benign'), refs);
+  const sc = softwareConfig(mastersPlan(s), model(), refs);
+  const benign = softwareConfig(mastersPlan('benign'), model(), refs);
   // No value reaches the playbook or the setup script.
   expect(sc.config).to.equal(benign.config);
   expect(sc.setupConfig).to.equal(benign.setupConfig);
@@ -133,7 +133,7 @@ describe('HOT bootstrap safety', function () {
 
     it('writes no secret value into the template', () => {
       const secret = 'S3CRET-never-in-template';
-      const ud = cloudInitUserData(mastersPlan('x'), model('x'), refs, SIGNAL);
+      const ud = cloudInitUserData(mastersPlan('x'), model(), refs, SIGNAL);
       expect(JSON.stringify(ud)).to.not.include(secret);
       // secrets are referenced by get_param only
       const params = (ud as { str_replace: { params: Record<string, unknown> } }).str_replace.params;
@@ -149,7 +149,7 @@ describe('HOT bootstrap safety', function () {
     }
 
     it('writes no secret value into the template', () => {
-      const sc = softwareConfig(mastersPlan('x'), model('x'), refs);
+      const sc = softwareConfig(mastersPlan('x'), model(), refs);
       expect(sc.inputValues['clusterc_in_mesos_password']).to.deep.equal({ get_param: 'mesos_password' });
       expect(sc.inputValues['clusterc_in_marathon_password']).to.deep.equal({ get_param: 'marathon_password' });
       expect(JSON.stringify(sc)).to.not.include('S3CRET');
