@@ -172,19 +172,19 @@ export function literalOf(ctx: ValueCtx, v: Value, spec: AttrSpec, name: string)
 function cidrListOf(ctx: ValueCtx, v: Value, name: string): string[] | undefined {
   const expected = describeType('cidr-list');
   if (v.kind !== 'list') {
-    if (v.kind === 'cidr') return wrongItem(ctx, v, name, expected, `write a list: \`[${v.value}]\``, `[${v.value}]`);
+    if (v.kind === 'cidr') {
+      const net = networkOf(v.value);
+      return wrongItem(ctx, v, name, expected, `write a list: \`[${net}]\`${hostBitsNote(v.value, net)}`, `[${net}]`);
+    }
     return wrongItem(ctx, v, name, expected);
   }
   const out: string[] = [];
   let ok = true;
   for (const it of v.items) {
     if (it.kind === 'cidr') {
-      const [ip = '', len = '0'] = it.value.split('/');
-      const prefix = Number(len);
-      const n = ip.split('.').reduce((a, p) => a * 256 + Number(p), 0);
-      const base = prefix === 0 ? 0 : n - (n % Math.pow(2, 32 - prefix));
-      if (base !== n) {
-        const fixed = `${[24, 16, 8, 0].map((s) => Math.floor(base / Math.pow(2, s)) % 256).join('.')}/${prefix}`;
+      const fixed = networkOf(it.value);
+      if (fixed !== it.value) {
+        const [ip = '', prefix = ''] = it.value.split('/');
         ctx.diag.report('CS2080', it.span, { cidr: it.value, network: fixed }, {
           label: `the address has bits set outside the /${prefix} prefix`,
           help: `write \`${fixed}\` (the network of this address), or \`${ip}/32\` for this address alone`,
@@ -195,15 +195,32 @@ function cidrListOf(ctx: ValueCtx, v: Value, name: string): string[] | undefined
     } else if (it.kind === 'ipv4') {
       ok = false;
       wrongItem(ctx, it, name, 'a CIDR', `write \`${it.value}/32\` for this address alone`, `${it.value}/32`);
-    } else if (it.kind === 'string' && /^[\d.]+\/\d+$/.test(it.value)) {
+    } else if (it.kind === 'string' && /^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/.test(it.value) && Number(it.value.split('/')[1]) <= 32) {
       ok = false;
-      wrongItem(ctx, it, name, 'a CIDR', `drop the quotes: \`${it.value}\``, it.value);
+      // the fix is the one that is accepted next: unquoted, and the network address (CS2080)
+      const net = networkOf(it.value);
+      wrongItem(ctx, it, name, 'a CIDR', `drop the quotes: \`${net}\`${hostBitsNote(it.value, net)}`, net);
     } else {
       ok = false;
       wrongItem(ctx, it, name, 'a CIDR');
     }
   }
   return ok ? out : undefined;
+}
+
+/** The network of `a.b.c.d/n` (host bits cleared): the CIDR itself when they are clear. */
+function networkOf(cidr: string): string {
+  const [ip = '', len = '0'] = cidr.split('/');
+  const prefix = Number(len);
+  const n = ip.split('.').reduce((a, p) => a * 256 + Number(p), 0);
+  const base = prefix === 0 ? 0 : n - (n % Math.pow(2, 32 - prefix));
+  if (base === n) return cidr;
+  return `${[24, 16, 8, 0].map((s) => Math.floor(base / Math.pow(2, s)) % 256).join('.')}/${prefix}`;
+}
+
+/** The help's tail when the written CIDR has host bits: the network is given, and the /32 alternative. */
+function hostBitsNote(cidr: string, net: string): string {
+  return net === cidr ? '' : ` (the network of \`${cidr}\`; \`${cidr.split('/')[0]}/32\` for this address alone)`;
 }
 
 function wrongItem(ctx: ValueCtx, v: Value, name: string, expected: string, help?: string, fix?: string): undefined {
