@@ -1,7 +1,7 @@
 // Elasticity: scaling of the agent pools that have a range. TOSCA: CLUES, the INDIGO ElasticCluster
 // node (hosted on the masters, as in mesos_elastic_cluster.yaml), which scales the first range pool;
 // HOT: autoscaling groups with scaling webhooks. The block only sets CLUES's idle timeout.
-import { specDuration } from '../emit/spec-units.js';
+import { specDuration } from '../model/spec-units.js';
 import { tick } from '../diagnostics/codes/define.js';
 import type { YamlValue } from '../emit/yaml.js';
 import type { Param, ServiceBase } from '../model/model.js';
