@@ -10,7 +10,7 @@ export const MODEL_CODES = defineCodes({
     message: (a: { name: string; where: string }) => `unknown block ${tick(a.name)} in ${a.where}`,
     explain: `A block name is not part of the cluster-spec vocabulary at this place. At the top of a
 cluster the blocks are cloud, masters, agents (alias slaves), load_balancers, mesos, marathon, chronos,
-zookeeper, consul, calico, rexray, elasticity, spark and hadoop; the other blocks take attributes only. The help line
+zookeeper, consul, calico, rexray, elasticity, spark, hadoop and access; the other blocks take attributes only. The help line
 suggests the closest known name; a misspelt block at the top of a cluster (\`mastres 3 { }\`) is
 then checked as the block it is close to, so its body is still checked and "no masters" does not
 follow. See grammar/README.md, "Blocks and attributes".`,
