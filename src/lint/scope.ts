@@ -74,7 +74,7 @@ export function normative(version: ToscaVersion = TOSCA_1_0): Map<TypeKind, Map<
   const hit = normativeTypes.get(key);
   if (hit) return hit;
   // Pre-parsed at build time from the embedded files (normative-codegen.ts).
-  const files = [NORMATIVE_DATA.tosca10];
+  const files = [NORMATIVE_DATA.tosca10, NORMATIVE_DATA.simpleAll];
   if (version.level >= 11) files.push(NORMATIVE_DATA.simple11);
   if (version.level >= 12) files.push(NORMATIVE_DATA.simple12);
   if (version.level >= 13) files.push(NORMATIVE_DATA.simple13);
@@ -98,6 +98,19 @@ export function normative(version: ToscaVersion = TOSCA_1_0): Map<TypeKind, Map<
   }
   normativeTypes.set(key, out);
   return out;
+}
+
+/**
+ * The first Simple Profile level above `version`'s that has a normative type `name` of `kind` (a 1.1-1.3 type
+ * used in an older file), or undefined. Only for Simple Profile files; the caches make it cheap.
+ */
+export function laterNormativeLevel(kind: TypeKind, name: string, version: ToscaVersion): number | undefined {
+  if (version.profile !== 'simple') return undefined;
+  for (let level = version.level + 1; level <= 13; level++) {
+    const v = VERSIONS.get(`tosca_simple_yaml_1_${level - 10}`);
+    if (v && normative(v).get(kind)?.has(name)) return level;
+  }
+  return undefined;
 }
 
 /** A short reason why a YAML text is not TOSCA (no top-level `tosca_definitions_version`), else undefined. */

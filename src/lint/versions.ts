@@ -50,11 +50,12 @@ const inTopology = (p: readonly (string | number)[]) => p.length === 1 && p[0] =
 const inPropertyDef = (p: readonly (string | number)[]) => p.length >= 3 && (p[p.length - 2] === 'properties' || p[p.length - 2] === 'inputs' || p[p.length - 2] === 'attributes') && typeof p[0] === 'string' && (p[0].endsWith('_types') || p[0] === 'topology_template');
 const inInterface = (p: readonly (string | number)[]) => p.length >= 2 && (p[p.length - 2] === 'interfaces' || p[0] === 'interface_types');
 
-/** Keys of TOSCA 1.1-1.3 that a 1.0 file (or an older one) may not use. */
+/** Keys of TOSCA 1.1-1.3 that a file of an older version may not use. */
 export const VERSIONED_KEYS: readonly VersionedKey[] = [
   { key: 'workflows', where: inTopology, since: 11, section: 'TOSCA 1.1 §3.8 (imperative workflows)' },
   { key: 'key_schema', where: inPropertyDef, since: 13, section: 'TOSCA 1.3 §3.6.10 (key_schema of a map)' },
   { key: 'notifications', where: inInterface, since: 13, section: 'TOSCA 1.3 §3.6.21 (notification definitions)' },
+  { key: 'operations', where: inInterface, since: 13, section: 'TOSCA 1.3 (an `operations` map in interface types and interface definitions)' },
 ];
 
 /** Functions introduced after TOSCA 1.0, with the first level that has them. */

@@ -8,6 +8,7 @@ import { isYMap, own, type DataPath } from '../source.js';
 import { helpFor } from '../suggest.js';
 import { checkValue, constraintViolations, entryType, isPrimitive, primitivesOf, VERSIONED_PRIMITIVES } from '../values.js';
 import { versionOfLevel } from '../versions.js';
+import { unknownTypeHelp } from './version.js';
 
 /** Checks every property/attribute definition in type definitions and topology inputs. */
 export function checkDefinitions(ctx: RuleContext): void {
@@ -62,7 +63,7 @@ function typeExists(ctx: RuleContext, type: string, path: DataPath): boolean {
   if (since !== undefined) {
     // A primitive of a later version (scalar-unit.bitrate is 1.3 §3.3.6.7), not a misspelling.
     ctx.report('LT2003', path, { name: type }, { notes: [`\`${type}\` is a ${versionOfLevel(since)} type; this file declares \`${ctx.scope.version.id}\``], help: `declare \`tosca_definitions_version: ${versionOfLevel(since)}\` to use it` });
-  } else ctx.report('LT2003', path, { name: type }, helpFor(type, [...primitivesOf(level), ...ctx.scope.names('data')]));
+  } else ctx.report('LT2003', path, { name: type }, unknownTypeHelp(ctx, 'data', type, [...primitivesOf(level), ...ctx.scope.names('data')]));
   return false;
 }
 

@@ -10,6 +10,7 @@ import { isYMap, own, type DataPath } from '../source.js';
 import { helpFor } from '../suggest.js';
 import { FUNCTIONS, isFunctionCall } from '../values.js';
 import { VERSIONED_FUNCTIONS, versionOfLevel } from '../versions.js';
+import { unknownTypeHelp } from './version.js';
 
 /** Where a function call appears: the node template or node type SELF refers to. */
 interface Site {
@@ -104,7 +105,7 @@ function call(ctx: RuleContext, fn: string, arg: unknown, path: DataPath, site: 
       return;
     case 'get_nodes_of_type':
       if (typeof arg !== 'string') bad('takes one node type name');
-      else if (!ctx.scope.lookup('node', arg) && !ctx.scope.incomplete) ctx.report('LT2005', path, { kind: 'node', name: arg }, helpFor(arg, ctx.scope.names('node')));
+      else if (!ctx.scope.lookup('node', arg) && !ctx.scope.incomplete) ctx.report('LT2005', path, { kind: 'node', name: arg }, unknownTypeHelp(ctx, 'node', arg, ctx.scope.names('node')));
       return;
     case 'get_artifact':
       if (!list || list.length < 2 || list.length > 4 || typeof list[0] !== 'string' || typeof list[1] !== 'string') bad('takes a node (or SELF, HOST, SOURCE, TARGET), an artifact name, an optional location and an optional remove flag');

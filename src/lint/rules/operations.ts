@@ -3,7 +3,7 @@
 // relationship, are operations of that interface's type (LT2024 unknown-operation). The type is the one the
 // assignment names or the one the node type's interface definition names (Standard: create, configure, start,
 // stop, delete). Node type definitions may add operations (tosca-parser accepts them), so they are not checked.
-// From 1.3 (§3.6.5, §3.7.4) operations may also sit under an `operations:` map, in interface types, interface
+// From 1.3 operations may also sit under an `operations:` map, in interface types, interface
 // definitions and assignments alike; both forms are read in every version.
 import type { RuleContext } from '../context.js';
 import type { TypeEntry } from '../scope.js';
