@@ -8,15 +8,14 @@
 //
 // Checked against (see src/lint/README.md, "Versions"):
 // - the TOSCA Simple Profile in YAML 1.3 OASIS Standard text (docs.oasis-open.org/tosca/TOSCA-Simple-Profile-YAML/
-//   v1.3/os/TOSCA-Simple-Profile-YAML-v1.3-os.html): §3.3.6.7 scalar-unit.bitrate, §4.3 concat/join/token,
-//   §5.3.2/§5.3.4 json/xml, §5.4.5.1 tosca.artifacts.template, §5.5.3 tosca.capabilities.Compute, §5.9.2-§5.9.3
-//   Abstract.Compute/Compute, §5.9.9-§5.9.13 storage and container nodes;
-// - for the level at which a type appears (the 1.1 and 1.2 texts were not available here): the OASIS TOSCA TC's
-//   per-version normative profiles (github.com/oasis-open/tosca-community-contributions, commit e5b0a3ee,
-//   profiles/org/oasis-open/simple/{1.0,1.1,1.2,1.3}/*.yaml) and Puccini's per-version profiles, written from the
-//   spec texts with section citations (github.com/xDaryamo/puccini, a fork of tliron/puccini, commit e5f3b549,
-//   assets/tosca/profiles/simple/{1.0,1.1,1.2,1.3}/*.yaml). Where the two disagree the note below says which
-//   reading is used.
+//   v1.3/os/TOSCA-Simple-Profile-YAML-v1.3-os.html), read for §3.3.6.7 (scalar-unit.bitrate), §4.3 (concat, join,
+//   token), §5.9.8-§5.9.13 (Database, Abstract.Storage, Container.Runtime, Container.Application);
+// - for the other definitions and for the level at which a type appears (the 1.1 and 1.2 texts were not available
+//   here): the OASIS TOSCA TC's per-version normative profiles (github.com/oasis-open/tosca-community-contributions,
+//   commit e5b0a3ee, profiles/org/oasis-open/simple/{1.0,1.1,1.2,1.3}/*.yaml) and Puccini's per-version profiles,
+//   written from the spec texts with section citations (github.com/xDaryamo/puccini, a fork of tliron/puccini,
+//   commit e5f3b549, assets/tosca/profiles/simple/{1.0,1.1,1.2,1.3}/*.yaml). Where the two disagree the note at the
+//   type says which reading is used.
 
 /**
  * Every version: the root interface type, which the OASIS and Puccini profiles of 1.0-1.3 all define and
