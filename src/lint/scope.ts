@@ -66,35 +66,51 @@ export const TOSCA_1_0: ToscaVersion = VERSIONS.get('tosca_simple_yaml_1_0') as 
 
 /**
  * The normative types of `version` with their full names, short names (`Compute`) and `tosca:` names:
- * tosca-parser's 1.0 definitions, the types 1.2/1.3 added (from 1.2 on), the NFV or MEC profile types.
+ * tosca-parser's 1.0 definitions, then what Simple Profile 1.1, 1.2 and 1.3 add or change up to the file's
+ * level (a type defined again replaces the earlier definition), then the NFV or MEC profile types.
  */
 export function normative(version: ToscaVersion = TOSCA_1_0): Map<TypeKind, Map<string, TypeEntry>> {
-  const key = `${version.profile}${version.level >= 12 ? 12 : 10}`;
+  const key = `${version.profile}${version.level}`;
   const hit = normativeTypes.get(key);
   if (hit) return hit;
-  // Pre-parsed at build time from the verbatim files (normative-codegen.ts).
-  const files = [NORMATIVE_DATA.tosca10];
-  if (version.level >= 12) files.push(NORMATIVE_DATA.later);
+  // Pre-parsed at build time from the embedded files (normative-codegen.ts).
+  const files = [NORMATIVE_DATA.tosca10, NORMATIVE_DATA.simpleAll];
+  if (version.level >= 11) files.push(NORMATIVE_DATA.simple11);
+  if (version.level >= 12) files.push(NORMATIVE_DATA.simple12);
+  if (version.level >= 13) files.push(NORMATIVE_DATA.simple13);
   if (version.profile === 'nfv') files.push(NORMATIVE_DATA.nfv);
   if (version.profile === 'mec') files.push(NORMATIVE_DATA.mec);
   const out = new Map<TypeKind, Map<string, TypeEntry>>();
-  for (const kind of Object.values(SECTION_KIND)) out.set(kind, new Map());
-  for (const value of files) {
-    for (const [section, kind] of Object.entries(SECTION_KIND)) {
-      const table = out.get(kind) as Map<string, TypeEntry>;
+  for (const [section, kind] of Object.entries(SECTION_KIND)) {
+    // Full names first (a later file wins), then the aliases, so an alias names the final definition.
+    const full = new Map<string, TypeEntry>();
+    for (const value of files) {
       const sec = own(value, section);
       if (!isYMap(sec)) continue;
-      for (const [name, def] of Object.entries(sec)) {
-        if (!isYMap(def)) continue;
-        const entry: TypeEntry = { name, kind, def, pf: undefined, path: [section, name] };
-        table.set(name, entry);
-        const short = name.replace(/^tosca\.[a-z]+\./, '');
-        for (const alias of [short, `tosca:${short}`, short.split('.').pop() ?? short]) if (!table.has(alias)) table.set(alias, entry);
-      }
+      for (const [name, def] of Object.entries(sec)) if (isYMap(def)) full.set(name, { name, kind, def, pf: undefined, path: [section, name] });
     }
+    const table = new Map(full);
+    for (const [name, entry] of full) {
+      const short = name.replace(/^tosca\.[a-z]+\./, '');
+      for (const alias of [short, `tosca:${short}`, short.split('.').pop() ?? short]) if (!table.has(alias)) table.set(alias, entry);
+    }
+    out.set(kind, table);
   }
   normativeTypes.set(key, out);
   return out;
+}
+
+/**
+ * The first Simple Profile level above `version`'s that has a normative type `name` of `kind` (a 1.1-1.3 type
+ * used in an older file), or undefined. Only for Simple Profile files; the caches make it cheap.
+ */
+export function laterNormativeLevel(kind: TypeKind, name: string, version: ToscaVersion): number | undefined {
+  if (version.profile !== 'simple') return undefined;
+  for (let level = version.level + 1; level <= 13; level++) {
+    const v = VERSIONS.get(`tosca_simple_yaml_1_${level - 10}`);
+    if (v && normative(v).get(kind)?.has(name)) return level;
+  }
+  return undefined;
 }
 
 /** A short reason why a YAML text is not TOSCA (no top-level `tosca_definitions_version`), else undefined. */

@@ -5,11 +5,24 @@
 import type { Scope } from './scope.js';
 import { isYMap, own } from './source.js';
 
-/** Primitive and special TOSCA 1.0 type names (plus tosca-parser's `number` and `any`). */
+/** Primitive and special TOSCA type names (plus tosca-parser's `number` and `any`); bitrate only from 1.3. */
 export const PRIMITIVE_TYPES: ReadonlySet<string> = new Set([
   'string', 'integer', 'float', 'boolean', 'timestamp', 'null', 'version', 'range', 'list', 'map',
   'scalar-unit.size', 'scalar-unit.time', 'scalar-unit.frequency', 'scalar-unit.bitrate', 'number', 'any',
 ]);
+
+/** Primitive types introduced after TOSCA 1.0, with the first level that has them (1.3 §3.3.6.7). */
+export const VERSIONED_PRIMITIVES: ReadonlyMap<string, number> = new Map([['scalar-unit.bitrate', 13]]);
+
+/** True when `type` is a primitive type of Simple Profile level `level` (10..13). */
+export function isPrimitive(type: string, level: number): boolean {
+  return PRIMITIVE_TYPES.has(type) && (VERSIONED_PRIMITIVES.get(type) ?? 0) <= level;
+}
+
+/** The primitive type names of level `level`, for did-you-mean help. */
+export function primitivesOf(level: number): string[] {
+  return [...PRIMITIVE_TYPES].filter((t) => isPrimitive(t, level));
+}
 
 /** TOSCA intrinsic function names (§4). */
 export const FUNCTIONS: ReadonlySet<string> = new Set([
@@ -25,7 +38,9 @@ export function isFunctionCall(v: unknown): boolean {
 
 const SCALAR_UNITS: Readonly<Record<string, RegExp>> = {
   'scalar-unit.size': /^\s*[0-9]+(\.[0-9]+)?\s*(b|kb|kib|mb|mib|gb|gib|tb|tib)\s*$/i,
-  'scalar-unit.bitrate': /^\s*[0-9]+(\.[0-9]+)?\s*(bps|kbps|kibps|mbps|mibps|gbps|gibps|tbps|tibps|Bps|KBps|KiBps|MBps|MiBps|GBps|GiBps|TBps|TiBps)\s*$/,
+  // 1.3 §3.3.6.7.1: bits (bps, Kbps, Kibps, ...) and bytes (Bps, KBps, KiBps, ...) per second; case-sensitive
+  // (§3.3.6.7.3), unlike the other scalar units.
+  'scalar-unit.bitrate': /^\s*[0-9]+(\.[0-9]+)?\s*(bps|Kbps|Kibps|Mbps|Mibps|Gbps|Gibps|Tbps|Tibps|Bps|KBps|KiBps|MBps|MiBps|GBps|GiBps|TBps|TiBps)\s*$/,
   'scalar-unit.time': /^\s*[0-9]+(\.[0-9]+)?\s*(d|h|m|s|ms|us|ns)\s*$/i,
   'scalar-unit.frequency': /^\s*[0-9]+(\.[0-9]+)?\s*(hz|khz|mhz|ghz)\s*$/i,
 };
@@ -87,6 +102,8 @@ export function checkValue(value: unknown, type: string, entrySchema: unknown, s
     default:
       break;
   }
+  // A type of a later version is unknown here (reported as LT2003 where it is declared).
+  if ((VERSIONED_PRIMITIVES.get(type) ?? 0) > scope.version.level) return [];
   const unit = SCALAR_UNITS[type];
   if (unit) return typeof value === 'string' && unit.test(value) ? [] : bad;
   return checkDataType(value, type, scope, depth);
@@ -121,21 +138,33 @@ function checkDataType(value: unknown, type: string, scope: Scope, depth: number
   return out;
 }
 
-/** Scalar-unit factors (TOSCA 1.0 §3.2.6; bitrate from 1.3 §3.3.6.7), keyed by the lower-cased unit. */
+/** Scalar-unit factors (TOSCA 1.0 §3.2.6), keyed by the lower-cased unit; bitrate below (case-sensitive). */
 const UNIT_FACTORS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
   'scalar-unit.size': { b: 1, kb: 1e3, kib: 1024, mb: 1e6, mib: 1024 ** 2, gb: 1e9, gib: 1024 ** 3, tb: 1e12, tib: 1024 ** 4 },
   'scalar-unit.time': { d: 86400, h: 3600, m: 60, s: 1, ms: 1e-3, us: 1e-6, ns: 1e-9 },
   'scalar-unit.frequency': { hz: 1, khz: 1e3, mhz: 1e6, ghz: 1e9 },
 };
 
+/** Bits per second of each scalar-unit.bitrate unit (1.3 §3.3.6.7.1; one byte is 8 bits, §3.3.6.7.3). */
+const BITRATE_FACTORS: Readonly<Record<string, number>> = (() => {
+  const out: Record<string, number> = {};
+  const prefixes: [string, number][] = [['', 1], ['K', 1e3], ['Ki', 1024], ['M', 1e6], ['Mi', 1024 ** 2], ['G', 1e9], ['Gi', 1024 ** 3], ['T', 1e12], ['Ti', 1024 ** 4]];
+  for (const [p, f] of prefixes) {
+    out[`${p}bps`] = f;
+    out[`${p}Bps`] = f * 8;
+  }
+  return out;
+})();
+
 /** A value made comparable: numbers stay, scalar-units become their base unit, anything else undefined. */
 function magnitude(v: unknown, type: string): number | undefined {
   if (typeof v === 'number') return v;
   const f = UNIT_FACTORS[type];
-  if (!f || typeof v !== 'string') return undefined;
+  const bitrate = type === 'scalar-unit.bitrate';
+  if ((!f && !bitrate) || typeof v !== 'string') return undefined;
   const m = /^\s*([0-9]+(?:\.[0-9]+)?)\s*([A-Za-z]+)\s*$/.exec(v);
-  const factor = m?.[2] ? f[m[2].toLowerCase()] : undefined;
-  return m && factor !== undefined ? Number(m[1]) * factor : undefined;
+  const factor = m?.[2] ? (bitrate ? BITRATE_FACTORS[m[2]] : f?.[m[2].toLowerCase()]) : undefined;
+  return m && typeof factor === 'number' ? Number(m[1]) * factor : undefined;
 }
 
 function sameValue(a: unknown, b: unknown, type: string): boolean {

@@ -50,11 +50,12 @@ const inTopology = (p: readonly (string | number)[]) => p.length === 1 && p[0] =
 const inPropertyDef = (p: readonly (string | number)[]) => p.length >= 3 && (p[p.length - 2] === 'properties' || p[p.length - 2] === 'inputs' || p[p.length - 2] === 'attributes') && typeof p[0] === 'string' && (p[0].endsWith('_types') || p[0] === 'topology_template');
 const inInterface = (p: readonly (string | number)[]) => p.length >= 2 && (p[p.length - 2] === 'interfaces' || p[0] === 'interface_types');
 
-/** Keys of TOSCA 1.1-1.3 that a 1.0 file (or an older one) may not use. */
+/** Keys of TOSCA 1.1-1.3 that a file of an older version may not use. */
 export const VERSIONED_KEYS: readonly VersionedKey[] = [
   { key: 'workflows', where: inTopology, since: 11, section: 'TOSCA 1.1 §3.8 (imperative workflows)' },
   { key: 'key_schema', where: inPropertyDef, since: 13, section: 'TOSCA 1.3 §3.6.10 (key_schema of a map)' },
   { key: 'notifications', where: inInterface, since: 13, section: 'TOSCA 1.3 §3.6.21 (notification definitions)' },
+  { key: 'operations', where: inInterface, since: 13, section: 'TOSCA 1.3 (an `operations` map in interface types and interface definitions)' },
 ];
 
 /** Functions introduced after TOSCA 1.0, with the first level that has them. */
@@ -64,51 +65,3 @@ export const VERSIONED_FUNCTIONS: ReadonlyMap<string, number> = new Map([['join'
 export function versionOfLevel(level: number): string {
   return `tosca_simple_yaml_1_${level - 10}`;
 }
-
-/**
- * Normative types that Simple Profile 1.2 and 1.3 added to the 1.0 set (tosca-parser's definition file is
- * 1.0's, and tosca-parser 2.6.0 reads 1.2 files with it). Only names, parents and the keys the linter reads;
- * written for this project from the 1.2/1.3 texts (1.3 §5.5.3 tosca.capabilities.Compute, §5.9.2
- * Abstract.Compute, §5.9.9 Abstract.Storage, §5.9.10 Storage.ObjectStorage, §5.9.11 Storage.BlockStorage,
- * §5.3.2/§5.3.4 json and xml). tosca-parser's 1.0 file keeps the Compute capability's properties (num_cpus,
- * mem_size, ...) on tosca.capabilities.Container, so tosca.capabilities.Compute derives from it and adds none.
- */
-export const LATER_NORMATIVE_YAML = `tosca_definitions_version: tosca_simple_yaml_1_3
-capability_types:
-  tosca.capabilities.Compute:
-    derived_from: tosca.capabilities.Container
-node_types:
-  tosca.nodes.Abstract.Compute:
-    derived_from: tosca.nodes.Root
-    capabilities:
-      host:
-        type: tosca.capabilities.Compute
-  tosca.nodes.Abstract.Storage:
-    derived_from: tosca.nodes.Root
-    properties:
-      name: { type: string }
-      size: { type: scalar-unit.size, default: 0 MB, constraints: [ { greater_or_equal: 0 MB } ] }
-  tosca.nodes.Storage.ObjectStorage:
-    derived_from: tosca.nodes.Abstract.Storage
-    properties:
-      maxsize: { type: scalar-unit.size, required: false, constraints: [ { greater_or_equal: 0 GB } ] }
-    capabilities:
-      storage_endpoint:
-        type: tosca.capabilities.Endpoint
-  tosca.nodes.Storage.BlockStorage:
-    derived_from: tosca.nodes.Abstract.Storage
-    properties:
-      size: { type: scalar-unit.size, required: false, constraints: [ { greater_or_equal: 1 MB } ] }
-      volume_id: { type: string, required: false }
-      snapshot_id: { type: string, required: false }
-    attributes:
-      volume_id: { type: string }
-    capabilities:
-      attachment:
-        type: tosca.capabilities.Attachment
-data_types:
-  tosca.datatypes.json:
-    derived_from: string
-  tosca.datatypes.xml:
-    derived_from: string
-`;

@@ -160,8 +160,9 @@ that returns to its start has no root and no inherited definitions; break the cy
     message: (a: { name: string }) => `data type ${tick(a.name)} is not defined`,
     explain: `TOSCA 1.0 §3.2, §3.5.8: the \`type\` of a property, attribute, input or \`entry_schema\` must be a primitive
 (string, integer, float, boolean, timestamp, null), a TOSCA special type (version, range, list, map,
-scalar-unit.size, scalar-unit.time, scalar-unit.frequency) or a data type defined in the file, its imports or
-the normative types (e.g. tosca.datatypes.Credential, tosca.datatypes.network.PortSpec).`,
+scalar-unit.size, scalar-unit.time, scalar-unit.frequency; from 1.3 also scalar-unit.bitrate) or a data type defined
+in the file, its imports or the normative types of the file's version (e.g. tosca.datatypes.Credential; from 1.1
+tosca.datatypes.TimeInterval, from 1.2 tosca.datatypes.json and xml).`,
   },
   LT2004: {
     name: 'value-type-mismatch',
@@ -334,8 +335,9 @@ nothing and the orchestrator fails when it evaluates the function. Name the node
     explain: `TOSCA §4: the intrinsic functions take fixed arguments: get_input one input name (1.3: a list with
 indexes), get_property / get_attribute a node (or SELF, HOST, SOURCE, TARGET), an optional capability or
 requirement and a property name followed by nested names or list indexes, get_operation_output four strings,
-concat a list, token a string, a string of separator characters and an integer index, join (1.3) a list and an
-optional delimiter, get_artifact a node and an artifact name. An integer index applies only to a list value.`,
+concat a list, token a string, a string of separator characters and an integer index, join (1.3 §4.3.2) a
+non-empty list (or a function giving one) and an optional delimiter, get_artifact a node and an artifact name. Any
+argument may itself be a function call. An integer index applies only to a list value.`,
   },
   LT2023: {
     name: 'constraint-violation',

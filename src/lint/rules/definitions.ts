@@ -6,7 +6,9 @@ import type { RuleContext } from '../context.js';
 import { SECTION_KIND } from '../scope.js';
 import { isYMap, own, type DataPath } from '../source.js';
 import { helpFor } from '../suggest.js';
-import { checkValue, constraintViolations, entryType, PRIMITIVE_TYPES } from '../values.js';
+import { checkValue, constraintViolations, entryType, isPrimitive, primitivesOf, VERSIONED_PRIMITIVES } from '../values.js';
+import { versionOfLevel } from '../versions.js';
+import { unknownTypeHelp } from './version.js';
 
 /** Checks every property/attribute definition in type definitions and topology inputs. */
 export function checkDefinitions(ctx: RuleContext): void {
@@ -54,8 +56,14 @@ function defs(ctx: RuleContext, table: unknown, path: DataPath, withConstraints:
 
 /** Reports LT2003 unless `type` is primitive or a known data type; returns whether it exists. */
 function typeExists(ctx: RuleContext, type: string, path: DataPath): boolean {
-  if (PRIMITIVE_TYPES.has(type) || ctx.scope.lookup('data', type)) return true;
-  if (!ctx.scope.incomplete) ctx.report('LT2003', path, { name: type }, helpFor(type, [...PRIMITIVE_TYPES, ...ctx.scope.names('data')]));
+  const level = ctx.scope.version.level;
+  if (isPrimitive(type, level) || ctx.scope.lookup('data', type)) return true;
+  if (ctx.scope.incomplete) return false;
+  const since = VERSIONED_PRIMITIVES.get(type);
+  if (since !== undefined) {
+    // A primitive of a later version (scalar-unit.bitrate is 1.3 §3.3.6.7), not a misspelling.
+    ctx.report('LT2003', path, { name: type }, { notes: [`\`${type}\` is a ${versionOfLevel(since)} type; this file declares \`${ctx.scope.version.id}\``], help: `declare \`tosca_definitions_version: ${versionOfLevel(since)}\` to use it` });
+  } else ctx.report('LT2003', path, { name: type }, unknownTypeHelp(ctx, 'data', type, [...primitivesOf(level), ...ctx.scope.names('data')]));
   return false;
 }
 

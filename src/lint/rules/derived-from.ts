@@ -4,8 +4,8 @@
 import type { RuleContext } from '../context.js';
 import { SECTION_KIND } from '../scope.js';
 import { isYMap, own } from '../source.js';
-import { helpFor } from '../suggest.js';
-import { PRIMITIVE_TYPES } from '../values.js';
+import { isPrimitive } from '../values.js';
+import { unknownTypeHelp } from './version.js';
 
 /** Checks `derived_from` of every type definition in the file. */
 export function checkDerivedFrom(ctx: RuleContext): void {
@@ -19,9 +19,9 @@ export function checkDerivedFrom(ctx: RuleContext): void {
       if (typeof parent !== 'string') continue;
       const path = [section, name, 'derived_from'];
       // A data type may derive from a primitive type (§3.6.6).
-      if (kind === 'data' && PRIMITIVE_TYPES.has(parent)) continue;
+      if (kind === 'data' && isPrimitive(parent, ctx.scope.version.level)) continue;
       if (!ctx.scope.lookup(kind, parent)) {
-        if (!ctx.scope.incomplete) ctx.report('LT2001', path, { kind, name: parent }, helpFor(parent, ctx.scope.names(kind)));
+        if (!ctx.scope.incomplete) ctx.report('LT2001', path, { kind, name: parent }, unknownTypeHelp(ctx, kind, parent, ctx.scope.names(kind)));
         continue;
       }
       // Cycle: walk up from this type; a cycle through it returns to it.

@@ -1,6 +1,6 @@
-// TOSCA Simple Profile §4 (intrinsic functions; 1.0 §4.3-§4.8, 1.3 §4.3.3 join): every function call has the
-// arguments its definition takes (LT2022: arity, token's string/separators/index, an index into a value that
-// is not a list, join before 1.3); get_input names a declared input (LT2013); get_property / get_attribute name
+// TOSCA Simple Profile §4 (intrinsic functions; 1.0 §4.3-§4.8; 1.3 §4.3.1 concat, §4.3.2 join, §4.3.3 token):
+// every function call has the arguments its definition takes (LT2022: arity, token's string/separators/index, an
+// index into a value that is not a list, join before 1.3; an argument may itself be a function call); get_input names a declared input (LT2013); get_property / get_attribute name
 // an existing node template or SELF / HOST / SOURCE / TARGET (LT2012), and a property, attribute, capability or
 // requirement of it (LT2014). HOST (§4.1) is searched along the HostedOn chain, and HOST where the node has no
 // host is LT2021. Inputs no get_input uses are warnings (LT2015). Node types are checked for SELF and HOST too.
@@ -8,8 +8,9 @@ import type { RuleContext } from '../context.js';
 import type { TypeEntry } from '../scope.js';
 import { isYMap, own, type DataPath } from '../source.js';
 import { helpFor } from '../suggest.js';
-import { FUNCTIONS } from '../values.js';
+import { FUNCTIONS, isFunctionCall } from '../values.js';
 import { VERSIONED_FUNCTIONS, versionOfLevel } from '../versions.js';
+import { unknownTypeHelp } from './version.js';
 
 /** Where a function call appears: the node template or node type SELF refers to. */
 interface Site {
@@ -104,7 +105,7 @@ function call(ctx: RuleContext, fn: string, arg: unknown, path: DataPath, site: 
       return;
     case 'get_nodes_of_type':
       if (typeof arg !== 'string') bad('takes one node type name');
-      else if (!ctx.scope.lookup('node', arg) && !ctx.scope.incomplete) ctx.report('LT2005', path, { kind: 'node', name: arg }, helpFor(arg, ctx.scope.names('node')));
+      else if (!ctx.scope.lookup('node', arg) && !ctx.scope.incomplete) ctx.report('LT2005', path, { kind: 'node', name: arg }, unknownTypeHelp(ctx, 'node', arg, ctx.scope.names('node')));
       return;
     case 'get_artifact':
       if (!list || list.length < 2 || list.length > 4 || typeof list[0] !== 'string' || typeof list[1] !== 'string') bad('takes a node (or SELF, HOST, SOURCE, TARGET), an artifact name, an optional location and an optional remove flag');
@@ -113,12 +114,17 @@ function call(ctx: RuleContext, fn: string, arg: unknown, path: DataPath, site: 
       if (!list || list.length < 1) bad('takes a list of one or more values to join');
       return;
     case 'join':
-      if (!list || list.length < 1 || list.length > 2 || !Array.isArray(list[0]) || (list.length === 2 && typeof list[1] !== 'string')) bad('takes a list of values and an optional delimiter string: `join: [ [a, b], "," ]`');
+      // 1.3 §4.3.2: [ <list of string value expressions>, <delimiter>? ]; the list may come from a function
+      // (`join: [ { get_input: my_IPs }, "," ]` is the spec's own example).
+      if (!list || list.length < 1 || list.length > 2) bad('takes a list of values and an optional delimiter string: `join: [ [a, b], "," ]`');
+      else if (!(Array.isArray(list[0]) && list[0].length > 0) && !isFunctionCall(list[0])) bad('takes a non-empty list of values (or a function returning one) as its first argument', [...path, 0]);
+      else if (list.length === 2 && typeof list[1] !== 'string' && !isFunctionCall(list[1])) bad('takes a delimiter string as its second argument', [...path, 1]);
       return;
     case 'token':
+      // 1.3 §4.3.3 (in every version): [ <string_with_tokens>, <string_of_token_chars>, <substring_index> ], index from 0.
       if (!list || list.length !== 3) bad('takes three arguments: a string, a string of separator characters and an index');
-      else if (typeof list[1] !== 'string' || list[1].length === 0) bad('takes a non-empty string of separator characters as its second argument', [...path, 1]);
-      else if (!(typeof list[2] === 'number' && Number.isInteger(list[2]) && list[2] >= 0)) bad('takes a non-negative integer index as its third argument', [...path, 2]);
+      else if (!isFunctionCall(list[1]) && (typeof list[1] !== 'string' || list[1].length === 0)) bad('takes a non-empty string of separator characters as its second argument', [...path, 1]);
+      else if (!(typeof list[2] === 'number' && Number.isInteger(list[2]) && list[2] >= 0) && !isFunctionCall(list[2])) bad('takes a non-negative integer index as its third argument', [...path, 2]);
       return;
     default:
       return;

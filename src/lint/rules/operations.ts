@@ -3,6 +3,8 @@
 // relationship, are operations of that interface's type (LT2024 unknown-operation). The type is the one the
 // assignment names or the one the node type's interface definition names (Standard: create, configure, start,
 // stop, delete). Node type definitions may add operations (tosca-parser accepts them), so they are not checked.
+// From 1.3 operations may also sit under an `operations:` map, in interface types, interface
+// definitions and assignments alike; both forms are read in every version.
 import type { RuleContext } from '../context.js';
 import type { TypeEntry } from '../scope.js';
 import { isYMap, own, type DataPath } from '../source.js';
@@ -14,7 +16,13 @@ const NOT_OPERATIONS = new Set(['type', 'inputs', 'description', 'notifications'
 /** Operation names of interface type `entry` and its parents. */
 export function operationsOf(ctx: RuleContext, entry: TypeEntry): Set<string> {
   const out = new Set<string>();
-  for (const e of ctx.scope.ancestors(entry)) for (const k of Object.keys(e.def)) if (!['derived_from', 'version', 'metadata', 'description', 'inputs', 'notifications'].includes(k)) out.add(k);
+  for (const e of ctx.scope.ancestors(entry)) {
+    for (const k of Object.keys(e.def)) {
+      const v = e.def[k];
+      if (k === 'operations' && isYMap(v)) for (const op of Object.keys(v)) out.add(op);
+      else if (!['derived_from', 'version', 'metadata', 'description', 'inputs', 'notifications', 'operations'].includes(k)) out.add(k);
+    }
+  }
   return out;
 }
 
@@ -52,10 +60,19 @@ function assignments(ctx: RuleContext, ifaces: unknown, path: DataPath, defs: Re
     const ops = operationsOf(ctx, ientry);
     // Operations the node type's own interface definition adds are allowed too.
     const extra = defs.get(iname);
-    if (isYMap(extra)) for (const k of Object.keys(extra)) if (!NOT_OPERATIONS.has(k)) ops.add(k);
-    for (const op of Object.keys(assigned)) {
-      if (NOT_OPERATIONS.has(op) || ops.has(op)) continue;
-      ctx.report('LT2024', [...path, iname, op], { name: op, iface: ientry.name }, { key: true, ...helpFor(op, ops) });
+    if (isYMap(extra)) {
+      for (const k of Object.keys(extra)) if (!NOT_OPERATIONS.has(k)) ops.add(k);
+      const listed = own(extra, 'operations');
+      if (isYMap(listed)) for (const k of Object.keys(listed)) ops.add(k);
     }
+    const check = (names: Iterable<string>, at: DataPath) => {
+      for (const op of names) {
+        if (ops.has(op)) continue;
+        ctx.report('LT2024', [...at, op], { name: op, iface: ientry.name }, { key: true, ...helpFor(op, ops) });
+      }
+    };
+    check(Object.keys(assigned).filter((op) => !NOT_OPERATIONS.has(op)), [...path, iname]);
+    const listed = own(assigned, 'operations');
+    if (isYMap(listed)) check(Object.keys(listed), [...path, iname, 'operations']);
   }
 }

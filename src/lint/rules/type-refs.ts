@@ -5,12 +5,12 @@
 import type { RuleContext } from '../context.js';
 import type { TypeKind } from '../scope.js';
 import { isYMap, own, type DataPath } from '../source.js';
-import { helpFor } from '../suggest.js';
+import { unknownTypeHelp } from './version.js';
 
 /** Reports LT2005 when `name` is not a type of `kind` (and the scope is complete). */
 export function checkTypeRef(ctx: RuleContext, kind: TypeKind, name: unknown, path: DataPath): void {
   if (typeof name !== 'string' || ctx.scope.lookup(kind, name) || ctx.scope.incomplete) return;
-  ctx.report('LT2005', path, { kind, name }, helpFor(name, ctx.scope.names(kind)));
+  ctx.report('LT2005', path, { kind, name }, unknownTypeHelp(ctx, kind, name, ctx.scope.names(kind)));
 }
 
 function nameList(ctx: RuleContext, kind: TypeKind, list: unknown, path: DataPath): void {

@@ -1,9 +1,11 @@
 // TOSCA Simple Profile 1.1-1.3: keys that a later version introduced (versions.ts VERSIONED_KEYS: workflows,
 // key_schema, notifications) are unknown to the grammar a file declares when that is older; reported as
 // LT1001 (unknown-key) with the version that has the key. Only the places where those keys belong are
-// looked at (no walk over the whole file). Functions of later versions are checked in rules/functions.ts.
+// looked at (no walk over the whole file). Functions of later versions are checked in rules/functions.ts; a
+// normative type of a later version gets a help naming that version (`unknownTypeHelp`).
 import type { RuleContext } from '../context.js';
-import { SECTION_KIND } from '../scope.js';
+import { laterNormativeLevel, SECTION_KIND, type TypeKind } from '../scope.js';
+import { helpFor } from '../suggest.js';
 import { isYMap, own, type DataPath } from '../source.js';
 import { VERSIONED_KEYS, versionOfLevel } from '../versions.js';
 
@@ -40,4 +42,17 @@ export function checkVersionedKeys(ctx: RuleContext): void {
       table(own(d, 'interfaces'), [...base, 'interfaces']);
     }
   }
+}
+
+/**
+ * The help of an unknown type reference: when `name` is a normative type of a later Simple Profile version, a
+ * note saying so and a help naming that version; otherwise the did-you-mean among `candidates`.
+ */
+export function unknownTypeHelp(ctx: RuleContext, kind: TypeKind, name: string, candidates: Iterable<string>): { notes?: string[]; help?: string } {
+  const level = laterNormativeLevel(kind, name, ctx.scope.version);
+  if (level === undefined) return helpFor(name, candidates);
+  return {
+    notes: [`\`${name}\` is a normative type of \`${versionOfLevel(level)}\`; this file declares \`${ctx.scope.version.id}\``],
+    help: `declare \`tosca_definitions_version: ${versionOfLevel(level)}\` to use it`,
+  };
 }

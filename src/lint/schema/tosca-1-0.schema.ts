@@ -1,5 +1,5 @@
 // JSON Schema (draft-07, ajv) of the TOSCA Simple Profile in YAML grammar (OASIS TOSCA-Simple-Profile-YAML
-// v1.0, chapter 3, plus the few keys 1.1-1.3 added: workflows, key_schema, notifications): service template /
+// v1.0, chapter 3, plus the few keys 1.1-1.3 added: workflows, key_schema, operations, notifications): service template /
 // definitions file, every *_types section and type definition, and the topology_template. Structure only;
 // names, cross references and which version has which key are checked by the semantic rules
 // (rules/version.ts). Kept permissive where real processors are (metadata values, property values, inputs).
@@ -127,7 +127,7 @@ export const TOSCA_1_0_SCHEMA = {
     },
     interfaceDefinition: {
       type: 'object',
-      properties: { type: str, inputs: { type: ['object', 'null'] }, notifications: { type: ['object', 'null'] } },
+      properties: { type: str, inputs: { type: ['object', 'null'] }, operations: mapOf('operationDefinition'), notifications: { type: ['object', 'null'] } },
       additionalProperties: ref('operationDefinition'),
     },
     artifactDefinition: {
@@ -196,7 +196,7 @@ export const TOSCA_1_0_SCHEMA = {
     },
     interfaceType: {
       type: 'object',
-      properties: { ...common, inputs: { type: ['object', 'null'] }, notifications: { type: ['object', 'null'] } },
+      properties: { ...common, inputs: { type: ['object', 'null'] }, operations: mapOf('operationDefinition'), notifications: { type: ['object', 'null'] } },
       additionalProperties: ref('operationDefinition'),
     },
     relationshipType: {
