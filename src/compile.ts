@@ -7,8 +7,9 @@ import { parseSpec } from './spec/index.js';
 import type { SpecFile } from './spec/ast.js';
 import { lowerSpec } from './model/lower.js';
 import type { ClusterModel } from './model/model.js';
-import { emitTosca, type ToscaOptions } from './emit/tosca/index.js';
-import { emitHot, type HotOptions } from './emit/hot/index.js';
+import { emitToscaDocument, type ToscaOptions } from './emit/tosca/index.js';
+import { emitHotDocument, type HotOptions } from './emit/hot/index.js';
+import type { YamlValue } from './emit/yaml.js';
 
 /** An output target. */
 export type Target = 'tosca' | 'hot';
@@ -34,6 +35,8 @@ export interface EmittedFile {
   readonly cluster: string;
   readonly target: Target;
   readonly content: string;
+  /** The input definitions the document declares, as written (HOT `parameters`, TOSCA `topology_template.inputs`). */
+  readonly definitions: Readonly<Record<string, YamlValue>>;
 }
 
 /** Everything a compile produced. `files` is empty whenever `diagnostics` has an error. */
@@ -64,8 +67,8 @@ export function compile(text: string, file: string, opts: CompileOptions = {}): 
     if (opts.stopAfter === 'lower' || diag.hasErrors) return { ast, models, files, diagnostics: diag.diagnostics };
     for (const m of models) {
       for (const target of opts.targets ?? []) {
-        const content = target === 'tosca' ? emitTosca(m, opts.tosca ?? {}, diag) : emitHot(m, opts.hot ?? {}, diag);
-        if (content !== undefined) files.push({ name: `${m.name}.${target}.yaml`, cluster: m.name, target, content });
+        const doc = target === 'tosca' ? emitToscaDocument(m, opts.tosca ?? {}, diag) : emitHotDocument(m, opts.hot ?? {}, diag);
+        if (doc !== undefined) files.push({ name: `${m.name}.${target}.yaml`, cluster: m.name, target, content: doc.text, definitions: doc.definitions });
       }
     }
   } catch (e) {
