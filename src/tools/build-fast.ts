@@ -60,6 +60,16 @@ export async function buildFast(root: string): Promise<{ chunks: string[] }> {
           loader: 'ts',
           resolveDir: dirname(args.path),
         }));
+        // commander requires node:child_process (about 10 ms to load) at the top of lib/command.js,
+        // only to spawn executable subcommands, which clusterc has none of: required when used.
+        b.onLoad({ filter: /[\\/]node_modules[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+          const text = readFileSync(args.path, 'utf8');
+          const line = "const childProcess = require('node:child_process');";
+          if (!text.includes(line) || (text.match(/childProcess\./g) ?? []).length !== (text.match(/childProcess\.spawn\(/g) ?? []).length) {
+            throw new Error(`commander's lib/command.js no longer has \`${line}\` used only for spawn`);
+          }
+          return { contents: text.replace(line, "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };"), loader: 'js', resolveDir: dirname(args.path) };
+        });
         b.onLoad({ filter: /\.(ts|mjs|js|cjs)$/ }, (args) => {
           const text = readFileSync(args.path, 'utf8');
           if (!text.includes('import.meta')) return undefined;
@@ -188,6 +198,9 @@ async function buildSnapshot(root: string, esbuild: typeof import('esbuild'), pl
   // bin/clusterc starts the snapshot with the same flags, written out in its `exec` line.
   if (!readFileSync(join(root, 'bin', 'clusterc'), 'utf8').includes(`exec "$node" ${flags.join(' ')} --snapshot-blob `)) {
     throw new Error(`bin/clusterc does not start the snapshot with the V8 flags of bin/clusterc.cjs (${flags.join(' ')})`);
+  }
+  if (!readFileSync(join(root, 'bin', 'clusterc'), 'utf8').includes(`exec node ${flags.join(' ')} "$root/bin/clusterc.cjs" `)) {
+    throw new Error(`bin/clusterc does not start bin/clusterc.cjs with its V8 flags (${flags.join(' ')})`);
   }
   const tmp = join(out, `${SNAPSHOT.blob}.tmp-${process.pid}`);
   const built = spawnSync(process.execPath, [...flags, '--snapshot-blob', tmp, '--build-snapshot', bundle], { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });

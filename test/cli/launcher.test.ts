@@ -367,6 +367,18 @@ describe('clusterc start-up snapshot (bin/clusterc)', function () {
     }
   });
 
+  it('prints every command’s help, the usage and the explanations exactly as the plain build', function () {
+    const commands = ['check', 'compile', 'lint', 'explain', 'grammar', 'submit', 'status', 'outputs', 'logs', 'delete', 'init', 'fmt', 'diff', 'graph'];
+    const cases = [['--help'], ['-h'], ['help'], [], ['--version'], ['explain', '--list'], ['explain', 'CS0001'], ['explain', 'CS3209'], ['explain'], ...commands.map((c) => [c, '--help'])];
+    for (const args of cases) {
+      const r = runSh(SH, args);
+      const via = ['check', 'compile', 'lint'].includes(args[0] ?? '') ? 'snapshot' : 'fast';
+      expect(r.trace, args.join(' ')).to.deep.equal([`clusterc-launcher: ${via}`]);
+      expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }, args.join(' ')).to.deep.equal(plainOf(args));
+      if (args.length === 2 && args[1] === '--help') expect(r.stdout, args.join(' ')).to.match(new RegExp(`^Usage: clusterc ${args[0]} `));
+    }
+  });
+
   it('works through a symbolic link, as npm links node_modules/.bin/clusterc', function () {
     const dir = mkdtempSync(join(tmpdir(), 'clusterc-bin-'));
     try {
