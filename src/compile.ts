@@ -20,6 +20,11 @@ export interface CompileOptions {
   readonly targets?: readonly Target[];
   /** Stop after this phase. */
   readonly stopAfter?: 'parse' | 'lower';
+  /**
+   * Check only (`clusterc check`): run every emitter for its diagnostics but keep no file, and skip
+   * writing the TOSCA text (the HOT text is written: its size is checked, CS3209).
+   */
+  readonly checkOnly?: boolean;
   readonly tosca?: ToscaOptions;
   readonly hot?: HotOptions;
   /**
@@ -67,8 +72,8 @@ export function compile(text: string, file: string, opts: CompileOptions = {}): 
     if (opts.stopAfter === 'lower' || diag.hasErrors) return { ast, models, files, diagnostics: diag.diagnostics };
     for (const m of models) {
       for (const target of opts.targets ?? []) {
-        const doc = target === 'tosca' ? emitToscaDocument(m, opts.tosca ?? {}, diag) : emitHotDocument(m, opts.hot ?? {}, diag);
-        if (doc !== undefined) files.push({ name: `${m.name}.${target}.yaml`, cluster: m.name, target, content: doc.text, definitions: doc.definitions });
+        const doc = target === 'tosca' ? emitToscaDocument(m, opts.tosca ?? {}, diag, { text: !opts.checkOnly }) : emitHotDocument(m, opts.hot ?? {}, diag);
+        if (doc !== undefined && !opts.checkOnly) files.push({ name: `${m.name}.${target}.yaml`, cluster: m.name, target, content: doc.text, definitions: doc.definitions });
       }
     }
   } catch (e) {
