@@ -122,15 +122,7 @@ export async function buildFast(root: string): Promise<{ chunks: string[] }> {
     if (!chunks[manifest.entry]) throw new Error(`esbuild wrote no ${manifest.entry}`);
     writeFileSync(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
     renameSync(tmp, out);
-    // The caches are made by the launcher itself, so they are made under the flags it runs with.
-    const r = spawnSync(process.execPath, [join(root, 'bin', 'clusterc.cjs')], {
-      env: { ...process.env, CLUSTERC_FAST_WRITE_CACHE: '1', CLUSTERC_NO_FAST: '' },
-      encoding: 'utf8',
-    });
-    const written = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as typeof manifest & { chunks: Record<string, { cache?: unknown }> };
-    if (r.status !== 0 || !Object.values(written.chunks).every((c) => c.cache)) {
-      throw new Error(`writing the code caches failed (exit ${r.status}): ${(r.stderr ?? '').trim().split('\n')[0]}`);
-    }
+    writeCodeCaches(root);
     await buildSnapshot(root, esbuild, plugin);
     return { chunks: Object.keys(chunks).sort() };
   } catch (e) {
@@ -138,6 +130,41 @@ export async function buildFast(root: string): Promise<{ chunks: string[] }> {
     rmSync(out, { recursive: true, force: true });
     throw e;
   }
+}
+
+/**
+ * Has the launcher write the code cache of every chunk (it makes them under the flags it runs
+ * with) and record them in the manifest; throws when a cache is missing afterwards.
+ */
+function writeCodeCaches(root: string): void {
+  const out = join(root, FAST_DIR);
+  const r = spawnSync(process.execPath, [join(root, 'bin', 'clusterc.cjs')], {
+    env: { ...process.env, CLUSTERC_FAST_WRITE_CACHE: '1', CLUSTERC_NO_FAST: '', NODE_OPTIONS: '' },
+    encoding: 'utf8',
+  });
+  const written = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { chunks: Record<string, { cache?: unknown }> };
+  if (r.status !== 0 || !Object.values(written.chunks).every((c) => c.cache)) {
+    throw new Error(`writing the code caches failed (exit ${r.status}): ${(r.stderr ?? '').trim().split('\n')[0]}`);
+  }
+}
+
+/**
+ * Re-makes what is tied to the Node binary from the bundles a package carries (bin/postinstall.cjs,
+ * at a registry install, where `prepare` does not run and neither esbuild nor src/ is there): the
+ * code caches of the chunks for this Node, then the snapshot blob and its stamp. The chunks and the
+ * snapshot bundle are plain JavaScript, the same for any Node >= 20; the manifest is re-pointed at
+ * this Node only after the launcher has verified every chunk's SHA-256 against it (writeCaches). On
+ * a failure the stamp is gone, so bin/clusterc uses bin/clusterc.cjs, which uses the caches only if
+ * they were made for this Node, else the plain build.
+ */
+export function rebuildForThisNode(root: string): void {
+  const out = join(root, FAST_DIR);
+  rmSync(join(out, SNAPSHOT.stamp), { force: true });
+  const manifestFile = join(out, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, unknown>;
+  writeFileSync(manifestFile, JSON.stringify({ ...manifest, node: process.version, platform: process.platform, arch: process.arch }, null, 2) + '\n');
+  writeCodeCaches(root);
+  makeSnapshotBlob(root);
 }
 
 /**
@@ -194,6 +221,16 @@ async function buildSnapshot(root: string, esbuild: typeof import('esbuild'), pl
     ],
     logLevel: 'silent',
   });
+  makeSnapshotBlob(root);
+}
+
+/**
+ * Runs `node --build-snapshot` on dist/fast/snapshot.cjs under the launcher's V8 flags, tries the
+ * blob, moves it into place and writes the stamp (see buildSnapshot).
+ */
+function makeSnapshotBlob(root: string): void {
+  const out = join(root, FAST_DIR);
+  const bundle = join(out, SNAPSHOT.bundle);
   const flags = launcherFlags(root);
   // bin/clusterc starts the snapshot with the same flags, written out in its `exec` line.
   if (!readFileSync(join(root, 'bin', 'clusterc'), 'utf8').includes(`exec "$node" ${flags.join(' ')} --snapshot-blob `)) {

@@ -425,6 +425,47 @@ describe('clusterc start-up snapshot (bin/clusterc)', function () {
     }
     const FALLBACK = (why: string) => new RegExp(`^clusterc-launcher: no snapshot: ${why}\nclusterc-launcher: fast$`);
 
+    it('a package as a registry install unpacks it is made fast for this Node by its postinstall (bin/postinstall.cjs)', function () {
+      // As npm unpacks a package: every file dated 1985, packed elsewhere, by another Node.
+      const manifestFile = join(pkg, 'dist/fast/manifest.json');
+      const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, unknown>;
+      writeFileSync(manifestFile, JSON.stringify({ ...manifest, node: 'v19.0.0' }, null, 2) + '\n');
+      writeFileSync(stamp(), '/elsewhere/bin/node\n/elsewhere/clusterc\n');
+      symlinkSync(join(ROOT, 'examples'), join(pkg, 'examples'));
+      const npmTime = new Date('1985-10-26T08:15:00Z');
+      for (const dir of ['bin', 'dist/fast']) for (const f of readdirSync(join(pkg, dir))) utimesSync(join(pkg, dir, f), npmTime, npmTime);
+      expectCorrect(/^clusterc-launcher: no snapshot: built for another Node\nclusterc-launcher: plain: built for Node v19.0.0 /);
+      const r = spawnSync(process.execPath, [join(pkg, 'bin/postinstall.cjs')], { cwd: pkg, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+      expect(r.status).to.equal(0);
+      expect(r.stderr).to.equal('');
+      expect(readFileSync(stamp(), 'utf8')).to.equal(`${realpathSync(process.execPath)}\n${realpathSync(pkg)}\n`);
+      expect(JSON.parse(readFileSync(manifestFile, 'utf8')).node).to.equal(process.version);
+      expectCorrect(/^clusterc-launcher: snapshot$/);
+      const explain = runSh(join(pkg, 'bin/clusterc'), ['explain', 'CS0001']);
+      expect(explain.trace).to.deep.equal(['clusterc-launcher: fast']);
+      expect({ status: explain.status, stdout: explain.stdout, stderr: explain.stderr }).to.deep.equal(plainOf(['explain', 'CS0001']));
+    });
+
+    it('postinstall does nothing in a checkout (src/ present: `prepare` builds), nor with CLUSTERC_NO_FAST', function () {
+      const before = readFileSync(stamp(), 'utf8');
+      const t0 = statSync(blob()).mtimeMs;
+      const r1 = spawnSync(process.execPath, [join(pkg, 'bin/postinstall.cjs')], { cwd: pkg, encoding: 'utf8', env: { ...process.env, CLUSTERC_NO_FAST: '1' } });
+      mkdirSync(join(pkg, 'src'));
+      writeFileSync(join(pkg, 'src/cli.ts'), '');
+      const r2 = spawnSync(process.execPath, [join(pkg, 'bin/postinstall.cjs')], { cwd: pkg, encoding: 'utf8', env: { ...process.env, CLUSTERC_NO_FAST: '' } });
+      for (const r of [r1, r2]) expect({ status: r.status, stderr: r.stderr }).to.deep.equal({ status: 0, stderr: '' });
+      expect(readFileSync(stamp(), 'utf8')).to.equal(before);
+      expect(statSync(blob()).mtimeMs).to.equal(t0);
+    });
+
+    it('a postinstall that cannot make the snapshot leaves a correct fallback and the install passes', function () {
+      writeFileSync(join(pkg, 'dist/fast/snapshot.cjs'), 'throw new Error("broken bundle")\n');
+      const r = spawnSync(process.execPath, [join(pkg, 'bin/postinstall.cjs')], { cwd: pkg, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', CLUSTERC_NO_FAST: '' } });
+      expect(r.status).to.equal(0);
+      expect(r.stderr).to.match(/^clusterc: the start-up fast path was not made for Node .*node --build-snapshot failed/);
+      expectCorrect(FALLBACK('no readable dist/fast/snapshot.stamp'));
+    });
+
     it('the intact copy with its stamp starts from the snapshot (the control case)', function () {
       expectCorrect(/^clusterc-launcher: snapshot$/);
     });
