@@ -202,6 +202,11 @@ async function buildSnapshot(root: string, esbuild: typeof import('esbuild'), pl
     platform: 'node',
     target: 'node20',
     outfile: bundle,
+    // The bundle's source text stays in the snapshot's heap (V8 compiles lazily from it): without
+    // comments and whitespace it is a quarter smaller and one-byte (a comment with `→` or `§` made
+    // the whole 1.8 MB a two-byte string), the blob 10.5 MB → 8.3 MB, and a snapshot start
+    // deserialises that much less. Names and syntax stay as they are.
+    minifyWhitespace: true,
     // What the import.meta rewrite (rewriteImportMeta) calls; paths relative to dist/fast/.
     banner: {
       js:
