@@ -19,7 +19,6 @@
 // from source). CLUSTERC_NO_FAST=1 forces the plain build; CLUSTERC_FAST_DEBUG=1 traces on stderr.
 const fs = require('node:fs');
 const path = require('node:path');
-const v8 = require('node:v8');
 
 const ROOT = path.join(__dirname, '..');
 const FAST = path.join(ROOT, 'dist', 'fast');
@@ -146,9 +145,9 @@ function loader(manifest) {
       const file = path.join(FAST, name);
       const text = fs.readFileSync(file);
       if (sha256(text) !== info.sha256) throw new Damaged(`${name} does not match the manifest`);
-      v8.setFlagsFromString('--no-lazy');
+      require('node:v8').setFlagsFromString('--no-lazy');
       const script = compile(name, text.toString('utf8'), undefined);
-      v8.setFlagsFromString('--lazy');
+      require('node:v8').setFlagsFromString('--lazy');
       const data = script.createCachedData();
       fs.writeFileSync(file + '.cache', data);
       info.mtimeMs = fs.statSync(file).mtimeMs;
@@ -167,7 +166,9 @@ const manifest = readManifest();
 if (typeof manifest === 'string') {
   plain(manifest);
 } else {
-  for (const f of V8_FLAGS) v8.setFlagsFromString(f);
+  // bin/clusterc passes the flags on Node's command line; set here the ones it did not (node:v8
+  // costs a tenth of a bare Node start to load, so only then).
+  for (const f of V8_FLAGS) if (!process.execArgv.includes(f)) require('node:v8').setFlagsFromString(f);
   if (process.env.CLUSTERC_FAST_WRITE_CACHE === '1') {
     loader(manifest).writeCaches();
   } else {

@@ -7,8 +7,9 @@ import { parseSpec } from './spec/index.js';
 import type { SpecFile } from './spec/ast.js';
 import { lowerSpec } from './model/lower.js';
 import type { ClusterModel } from './model/model.js';
-import { emitTosca, type ToscaOptions } from './emit/tosca/index.js';
-import { emitHot, type HotOptions } from './emit/hot/index.js';
+import { emitToscaDocument, type ToscaOptions } from './emit/tosca/index.js';
+import { emitHotDocument, type HotOptions } from './emit/hot/index.js';
+import type { YamlValue } from './emit/yaml.js';
 
 /** An output target. */
 export type Target = 'tosca' | 'hot';
@@ -19,6 +20,11 @@ export interface CompileOptions {
   readonly targets?: readonly Target[];
   /** Stop after this phase. */
   readonly stopAfter?: 'parse' | 'lower';
+  /**
+   * Check only (`clusterc check`): run every emitter for its diagnostics but keep no file, and skip
+   * writing the TOSCA text (the HOT text is written: its size is checked, CS3209).
+   */
+  readonly checkOnly?: boolean;
   readonly tosca?: ToscaOptions;
   readonly hot?: HotOptions;
   /**
@@ -34,6 +40,8 @@ export interface EmittedFile {
   readonly cluster: string;
   readonly target: Target;
   readonly content: string;
+  /** The input definitions the document declares, as written (HOT `parameters`, TOSCA `topology_template.inputs`). */
+  readonly definitions: Readonly<Record<string, YamlValue>>;
 }
 
 /** Everything a compile produced. `files` is empty whenever `diagnostics` has an error. */
@@ -64,8 +72,8 @@ export function compile(text: string, file: string, opts: CompileOptions = {}): 
     if (opts.stopAfter === 'lower' || diag.hasErrors) return { ast, models, files, diagnostics: diag.diagnostics };
     for (const m of models) {
       for (const target of opts.targets ?? []) {
-        const content = target === 'tosca' ? emitTosca(m, opts.tosca ?? {}, diag) : emitHot(m, opts.hot ?? {}, diag);
-        if (content !== undefined) files.push({ name: `${m.name}.${target}.yaml`, cluster: m.name, target, content });
+        const doc = target === 'tosca' ? emitToscaDocument(m, opts.tosca ?? {}, diag, { text: !opts.checkOnly }) : emitHotDocument(m, opts.hot ?? {}, diag);
+        if (doc !== undefined && !opts.checkOnly) files.push({ name: `${m.name}.${target}.yaml`, cluster: m.name, target, content: doc.text, definitions: doc.definitions });
       }
     }
   } catch (e) {

@@ -7,7 +7,8 @@ import { unknownPolicyNames } from '../diagnostics/policy.js';
 import type { HotMode } from '../emit/hot/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { inputsFiles } from '../inputs/index.js';
-import { CliError, EXIT_USAGE, displayName, exitCodeOf, printDiagnostics, readSpecFile, recordedName, writeFilesAtomic, type OutputOptions } from './io.js';
+import { CliError, EXIT_USAGE, displayName, exitCodeOf, printDiagnostics, readSpecFile, recordedName, type OutputOptions } from './io.js';
+import { writeFilesAtomic } from './write.js';
 
 /** Options that shape the emitted documents, shared by `check` and `compile`. */
 export interface EmitCliOptions extends OutputOptions {

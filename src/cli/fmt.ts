@@ -5,7 +5,8 @@ import { compile } from '../compile.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { DiagnosticCollector } from '../diagnostics/collector.js';
 import { formatSpec } from '../format/format.js';
-import { CliError, EXIT_ERRORS, EXIT_OK, exitCodeOf, printDiagnostics, readTextFile, writeFilesAtomic, type OutputOptions } from './io.js';
+import { CliError, EXIT_ERRORS, EXIT_OK, exitCodeOf, printDiagnostics, readTextFile, type OutputOptions } from './io.js';
+import { writeFilesAtomic } from './write.js';
 
 /** Options of `fmt`. */
 export interface FmtOptions extends OutputOptions {

@@ -3,7 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DIAGRAM_SCRIPTS, grammarEbnf, grammarHtml, type DiagramAssets } from '../spec/grammar.js';
-import { EXIT_OK, writeFilesAtomic } from './io.js';
+import { EXIT_OK } from './io.js';
+import { writeFilesAtomic } from './write.js';
 
 /** Reads chevrotain's diagram scripts so the page can inline them. */
 export function diagramAssets(): DiagramAssets {

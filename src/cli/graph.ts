@@ -4,7 +4,8 @@
 import { compile } from '../compile.js';
 import { buildTopology, toDot, toMermaid } from '../graph/topology.js';
 import { tick } from '../diagnostics/codes/define.js';
-import { CliError, EXIT_OK, exitCodeOf, printDiagnostics, readTextFile, writeFilesAtomic, type OutputOptions } from './io.js';
+import { CliError, EXIT_OK, exitCodeOf, printDiagnostics, readTextFile, type OutputOptions } from './io.js';
+import { writeFilesAtomic } from './write.js';
 
 /** Options of `graph`. */
 export interface GraphOptions extends OutputOptions {

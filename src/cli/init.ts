@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile } from '../compile.js';
 import { starterSpec } from '../init/templates.js';
-import { CliError, EXIT_OK, exitCodeOf, printDiagnostics, writeFilesAtomic, type OutputOptions } from './io.js';
+import { CliError, EXIT_OK, exitCodeOf, printDiagnostics, type OutputOptions } from './io.js';
+import { writeFilesAtomic } from './write.js';
 
 /** Options of `init`. */
 export interface InitOptions extends OutputOptions {

@@ -15,7 +15,8 @@ export const EXIT_ERRORS = 1;
 export const EXIT_USAGE = 2;
 
 export { CliError, ioError, reason } from './io-errors.js';
-export { writeFilesAtomic, type OutputFile } from './write.js';
+// (writeFilesAtomic is in ./write.js, imported by the commands that write: it loads node:crypto
+// and node:fs/promises, which `explain` and `--help` need not load.)
 
 /** Options shared by every command that prints diagnostics. */
 export interface OutputOptions {

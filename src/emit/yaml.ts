@@ -13,7 +13,9 @@
 //   raw: a string holding one is written double-quoted with the character as an escape (`\u2028`,
 //   `\x85`), which both PyYAML readers (SafeLoader, libyaml's CSafeLoader) decode to exactly it.
 //   In the header comment the same escapes are plain text. Proved by test/emit/pyyaml.test.ts.
-import YAML from 'yaml';
+// The text is written by src/emit/yaml-writer.ts, byte for byte what the `yaml` package writes with
+// these options (test/emit/yaml-writer.test.ts), without loading it.
+import { writeYaml } from './yaml-writer.js';
 
 /** A JSON-like value an emitter builds. */
 export type YamlValue = string | number | boolean | null | undefined | readonly YamlValue[] | { readonly [k: string]: YamlValue };
@@ -88,24 +90,34 @@ function checkEncodable(s: string): void {
 
 /** Stringifies `value` canonically (see the module header for the rules). */
 export function toCanonicalYaml(value: YamlValue, opts: CanonicalOptions): string {
+  return toCanonicalDocument(value, opts).text;
+}
+
+/** The canonical data of `value` (`canonicalize`) and its canonical text. */
+export function toCanonicalDocument(value: YamlValue, opts: CanonicalOptions): { readonly data: YamlValue; readonly text: string } {
   const data = canonicalize(value, opts.topOrder);
-  const doc = new YAML.Document(data, { version: '1.1', aliasDuplicateObjects: false });
-  let escapes = false;
-  YAML.visit(doc, {
-    Scalar(_key, node) {
-      if (typeof node.value === 'string' && needsEscape(node.value)) {
-        node.type = 'QUOTE_DOUBLE';
-        escapes = true;
-      }
-    },
-  });
-  let body = doc.toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true });
-  // The library escapes C0 controls in double-quoted scalars (JSON.stringify) but copies the other
-  // characters; every scalar that holds one is double-quoted (above), so each raw occurrence in the
-  // text is inside such a scalar, right after a complete escape or a plain character, never after a
-  // lone backslash: replacing it with its escape is exact.
-  if (escapes) body = body.replace(ESCAPE_ALL, escapeChar);
+  // Every scalar holding a character that may only be written escaped is double-quoted (keys too).
+  let body = writeYaml(data, { doubleQuote: needsEscape });
+  // The double-quoted style escapes C0 controls (JSON.stringify) but copies the other characters;
+  // every scalar that holds one is double-quoted (above), so each raw occurrence in the text is
+  // inside such a scalar, right after a complete escape or a plain character, never after a lone
+  // backslash: replacing it with its escape is exact.
+  if (needsEscape(body)) body = body.replace(ESCAPE_ALL, escapeChar);
   const header = opts.header.map((l) => `# ${l.replace(/\r\n?|\n/g, ' ').replace(ESCAPE_ALL, escapeChar)}`.trimEnd() + '\n').join('');
   const text = (header + body).replace(/\r\n?/g, '\n');
-  return text.endsWith('\n') ? text : text + '\n';
+  return { data, text: text.endsWith('\n') ? text : text + '\n' };
+}
+
+/** An emitted document: its text, and the input definitions it declares, as written. */
+export interface EmittedDocument {
+  readonly text: string;
+  /** HOT `parameters`, TOSCA `topology_template.inputs` (`{}` when there are none). */
+  readonly definitions: Readonly<Record<string, YamlValue>>;
+}
+
+/** The map at `keys` in canonical data, or `{}`. */
+export function sectionOf(data: YamlValue, keys: readonly string[]): Readonly<Record<string, YamlValue>> {
+  let v: YamlValue = data;
+  for (const k of keys) v = v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, YamlValue>)[k] : undefined;
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, YamlValue>) : {};
 }

@@ -6,8 +6,9 @@
 //   unfilled required parameter fails the stack create with Heat's own message.
 // - `<cluster>.tosca.inputs.json`: the `parameters` object of POST /deployments: one key per
 //   TOSCA input, its default or null (`clusterc submit --inputs` sends only non-null values).
-// Both are built from the emitted documents themselves, so they list exactly what they declare.
-import YAML from 'yaml';
+// Both are built from the data the emitted documents were written from (the same definitions, as
+// test/inputs/section.test.ts checks against the documents read back), so they list exactly what they declare.
+import { writeYaml, type WritableValue } from '../emit/yaml-writer.js';
 import type { EmittedFile } from '../compile.js';
 
 /** One inputs file, named after its document. */
@@ -23,51 +24,14 @@ export function inputsFileName(f: Pick<EmittedFile, 'cluster' | 'target'>): stri
 
 type Defs = Record<string, { default?: unknown; hidden?: boolean; type?: string; description?: string }>;
 
-/**
- * The lines of `text` that hold the block mapping entry at `keys` (`parameters`; `topology_template`
- * then `inputs`), with the lines of its parent keys, or undefined when there is none. The emitters'
- * canonical YAML (src/emit/yaml.ts) writes one key a line, two spaces a level, no anchors, aliases,
- * folded or multi-line plain scalars, and comments only in its header, so a block ends at the next
- * line (not blank, not a comment) indented no deeper than its key: parsed alone, these lines read
- * as the same values as the whole document does (test/inputs/section.test.ts compares both on
- * every output), at a fraction of the cost of parsing a whole HOT template.
- */
-export function section(text: string, keys: readonly string[]): string | undefined {
-  const lines = text.split('\n');
-  const indent = (l: string) => l.length - l.trimStart().length;
-  const ends = (l: string, depth: number) => l.trim() !== '' && !l.trimStart().startsWith('#') && indent(l) <= depth * 2;
-  const picked: string[] = [];
-  let from = 0;
-  let to = lines.length;
-  for (let depth = 0; depth < keys.length; depth++) {
-    const key = `${' '.repeat(depth * 2)}${keys[depth]}:`;
-    let at = -1;
-    for (let i = from; i < to && at < 0; i++) {
-      const l = lines[i]!;
-      if (l === key || l.startsWith(`${key} `)) at = i;
-    }
-    if (at < 0) return undefined;
-    let end = at + 1;
-    while (end < to && !ends(lines[end]!, depth)) end++;
-    if (depth < keys.length - 1) picked.push(lines[at]!);
-    else picked.push(...lines.slice(at, end));
-    from = at + 1;
-    to = end;
-  }
-  return picked.join('\n') + '\n';
-}
-
-/** The parameters / inputs section of an emitted document. */
+/** The parameters / inputs the document declares (compile keeps them from the data it wrote). */
 function definitions(f: EmittedFile): Defs {
-  const text = section(f.content, f.target === 'hot' ? ['parameters'] : ['topology_template', 'inputs']) ?? f.content;
-  const doc = YAML.parse(text, { version: '1.1' }) as Record<string, any>;
-  const defs = f.target === 'hot' ? doc?.['parameters'] : doc?.['topology_template']?.['inputs'];
-  return defs && typeof defs === 'object' ? (defs as Defs) : {};
+  return f.definitions as Defs;
 }
 
 /** A YAML 1.1 scalar as PyYAML reads it back (plain when safe, quoted otherwise). */
 function scalar(v: unknown): string {
-  return YAML.stringify(v, { version: '1.1', lineWidth: 0 }).trimEnd();
+  return writeYaml(v as WritableValue).trimEnd();
 }
 
 /** The Heat environment of a HOT document. */
@@ -83,7 +47,7 @@ export function heatEnvironment(f: EmittedFile, source: string): string {
   lines.push('parameter_defaults:');
   for (const n of names) {
     const d = defs[n]!;
-    const key = YAML.stringify(n, { version: '1.1' }).trimEnd();
+    const key = writeYaml(n).trimEnd();
     if (d.default !== undefined && d.default !== null) {
       lines.push(`  ${key}: ${scalar(d.default)}`);
       continue;

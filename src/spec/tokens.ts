@@ -74,11 +74,19 @@ export const UnquotedName = createToken({
   label: 'a name',
 });
 
+const LETTERS = /[\p{L}\p{M}_][\p{L}\p{M}\p{N}_]*/uy;
+const ASCII_NAME_CHARS = /[A-Za-z0-9_]*/y;
 /** A run of letters that contains a non-ASCII letter (`ménage`): one token, rejected by build-ast (CS1008). */
 const badIdentifier: CustomPatternMatcherFunc = (text, offset) => {
-  const re = /[\p{L}\p{M}_][\p{L}\p{M}\p{N}_]*/uy;
-  re.lastIndex = offset;
-  const m = re.exec(text);
+  // The only ASCII characters of the letter run are [A-Za-z0-9_]: when the first character after
+  // them is ASCII (or the end), the run has no other letter, so there is no match (the lexer asks
+  // at every name; the Unicode pattern is the slow part).
+  ASCII_NAME_CHARS.lastIndex = offset;
+  ASCII_NAME_CHARS.exec(text);
+  const next = text.charCodeAt(ASCII_NAME_CHARS.lastIndex);
+  if (!(next >= 0x80)) return null;
+  LETTERS.lastIndex = offset;
+  const m = LETTERS.exec(text);
   return m && /[^\x00-\x7f]/.test(m[0]) ? m : null;
 };
 export const BadIdentifier = createToken({

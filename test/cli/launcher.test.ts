@@ -310,7 +310,7 @@ describe('clusterc start-up snapshot (bin/clusterc)', function () {
     expect(statSync(join(ROOT, 'dist/fast/snapshot.blob')).size).to.be.greaterThan(1 << 20);
   });
 
-  it('starts check, compile and lint from the snapshot and prints byte for byte what the plain build prints', function () {
+  it('starts check and compile from the snapshot, lint from bin/clusterc.cjs, and prints byte for byte what the plain build prints', function () {
     const invocations: string[][] = [
       ['check', 'no/such/file.cluster'],
       ['check', '--no-such-option', 'x'],
@@ -329,7 +329,7 @@ describe('clusterc start-up snapshot (bin/clusterc)', function () {
     ];
     for (const args of invocations) {
       const r = runSh(SH, args);
-      expect(r.trace, args.join(' ')).to.deep.equal(['clusterc-launcher: snapshot']);
+      expect(r.trace, args.join(' ')).to.deep.equal([`clusterc-launcher: ${args[0] === 'lint' ? 'fast' : 'snapshot'}`]);
       expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }, args.join(' ')).to.deep.equal(plainOf(args));
     }
   });
@@ -364,6 +364,18 @@ describe('clusterc start-up snapshot (bin/clusterc)', function () {
       const r = runSh(SH, args);
       expect(r.trace, args.join(' ')).to.deep.equal(['clusterc-launcher: fast']);
       expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }, args.join(' ')).to.deep.equal(plainOf(args));
+    }
+  });
+
+  it('prints every command’s help, the usage and the explanations exactly as the plain build', function () {
+    const commands = ['check', 'compile', 'lint', 'explain', 'grammar', 'submit', 'status', 'outputs', 'logs', 'delete', 'init', 'fmt', 'diff', 'graph'];
+    const cases = [['--help'], ['-h'], ['help'], [], ['--version'], ['explain', '--list'], ['explain', 'CS0001'], ['explain', 'CS3209'], ['explain'], ...commands.map((c) => [c, '--help'])];
+    for (const args of cases) {
+      const r = runSh(SH, args);
+      const via = ['check', 'compile'].includes(args[0] ?? '') ? 'snapshot' : 'fast';
+      expect(r.trace, args.join(' ')).to.deep.equal([`clusterc-launcher: ${via}`]);
+      expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }, args.join(' ')).to.deep.equal(plainOf(args));
+      if (args.length === 2 && args[1] === '--help') expect(r.stdout, args.join(' ')).to.match(new RegExp(`^Usage: clusterc ${args[0]} `));
     }
   });
 
@@ -403,15 +415,56 @@ describe('clusterc start-up snapshot (bin/clusterc)', function () {
     });
     afterEach(() => rmSync(pkg, { recursive: true, force: true }));
 
-    /** Runs the copy on check, compile and lint; each must print what the plain build prints. */
+    /** Runs the copy on check and compile; each must print what the plain build prints. */
     function expectCorrect(trace: RegExp, env: Record<string, string> = {}): void {
-      for (const args of [['check', examples[0]!], ['compile', '--stdout', '--target', 'tosca', examples[0]!], ['lint', types], ['check', 'no/such/file']]) {
+      for (const args of [['check', examples[0]!], ['compile', '--stdout', '--target', 'tosca', examples[0]!], ['compile', '--stdout', '--target', 'hot', examples[1]!], ['check', 'no/such/file']]) {
         const r = runSh(join(pkg, 'bin/clusterc'), args, env);
         expect(r.trace.join('\n'), args.join(' ')).to.match(trace);
         expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }, args.join(' ')).to.deep.equal(plainOf(args));
       }
     }
     const FALLBACK = (why: string) => new RegExp(`^clusterc-launcher: no snapshot: ${why}\nclusterc-launcher: fast$`);
+
+    it('a package as a registry install unpacks it is made fast for this Node by its postinstall (bin/postinstall.cjs)', function () {
+      // As npm unpacks a package: every file dated 1985, packed elsewhere, by another Node.
+      const manifestFile = join(pkg, 'dist/fast/manifest.json');
+      const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, unknown>;
+      writeFileSync(manifestFile, JSON.stringify({ ...manifest, node: 'v19.0.0' }, null, 2) + '\n');
+      writeFileSync(stamp(), '/elsewhere/bin/node\n/elsewhere/clusterc\n');
+      symlinkSync(join(ROOT, 'examples'), join(pkg, 'examples'));
+      const npmTime = new Date('1985-10-26T08:15:00Z');
+      for (const dir of ['bin', 'dist/fast']) for (const f of readdirSync(join(pkg, dir))) utimesSync(join(pkg, dir, f), npmTime, npmTime);
+      expectCorrect(/^clusterc-launcher: no snapshot: built for another Node\nclusterc-launcher: plain: built for Node v19.0.0 /);
+      const r = spawnSync(process.execPath, [join(pkg, 'bin/postinstall.cjs')], { cwd: pkg, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+      expect(r.status).to.equal(0);
+      expect(r.stderr).to.equal('');
+      expect(readFileSync(stamp(), 'utf8')).to.equal(`${realpathSync(process.execPath)}\n${realpathSync(pkg)}\n`);
+      expect(JSON.parse(readFileSync(manifestFile, 'utf8')).node).to.equal(process.version);
+      expectCorrect(/^clusterc-launcher: snapshot$/);
+      const explain = runSh(join(pkg, 'bin/clusterc'), ['explain', 'CS0001']);
+      expect(explain.trace).to.deep.equal(['clusterc-launcher: fast']);
+      expect({ status: explain.status, stdout: explain.stdout, stderr: explain.stderr }).to.deep.equal(plainOf(['explain', 'CS0001']));
+    });
+
+    it('postinstall does nothing in a checkout (src/ present: `prepare` builds), nor with CLUSTERC_NO_FAST', function () {
+      const before = readFileSync(stamp(), 'utf8');
+      const t0 = statSync(blob()).mtimeMs;
+      const r1 = spawnSync(process.execPath, [join(pkg, 'bin/postinstall.cjs')], { cwd: pkg, encoding: 'utf8', env: { ...process.env, CLUSTERC_NO_FAST: '1' } });
+      mkdirSync(join(pkg, 'src'));
+      writeFileSync(join(pkg, 'src/cli.ts'), '');
+      const r2 = spawnSync(process.execPath, [join(pkg, 'bin/postinstall.cjs')], { cwd: pkg, encoding: 'utf8', env: { ...process.env, CLUSTERC_NO_FAST: '' } });
+      for (const r of [r1, r2]) expect({ status: r.status, stderr: r.stderr }).to.deep.equal({ status: 0, stderr: '' });
+      expect(readFileSync(stamp(), 'utf8')).to.equal(before);
+      expect(statSync(blob()).mtimeMs).to.equal(t0);
+    });
+
+    it('a postinstall that cannot make the snapshot leaves a correct fallback and the install passes', function () {
+      writeFileSync(join(pkg, 'dist/fast/snapshot.cjs'), 'throw new Error("broken bundle")\n');
+      const r = spawnSync(process.execPath, [join(pkg, 'bin/postinstall.cjs')], { cwd: pkg, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', CLUSTERC_NO_FAST: '' } });
+      expect(r.status).to.equal(0);
+      expect(r.stderr).to.match(/^clusterc: the start-up fast path was not made for Node .*node --build-snapshot failed/);
+      expectCorrect(FALLBACK('no readable dist/fast/snapshot.stamp'));
+    });
 
     it('the intact copy with its stamp starts from the snapshot (the control case)', function () {
       expectCorrect(/^clusterc-launcher: snapshot$/);

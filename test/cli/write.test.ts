@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { writeFilesAtomic } from '../../src/cli/io.js';
+import { writeFilesAtomic } from '../../src/cli/write.js';
 import { ROOT } from '../support/golden.js';
 import { skipOrFail } from '../support/shared.js';
 

@@ -36,6 +36,8 @@ describe('lexer', function () {
 
   it('makes a name with non-ASCII letters one token', function () {
     expect(kinds('ménage')).to.deep.equal(['BadIdentifier:ménage']);
+    // non-ASCII first, last, after digits and underscores; ASCII names around it stay names
+    expect(kinds('é ab_9é x日本 name cluster_é')).to.deep.equal(['BadIdentifier:é', 'BadIdentifier:ab_9é', 'BadIdentifier:x日本', 'Identifier:name', 'BadIdentifier:cluster_é']);
   });
 
   it('reports characters outside the language with their offsets', function () {

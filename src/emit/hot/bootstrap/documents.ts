@@ -3,7 +3,7 @@
 // Python program that turns resolved values (JSON) into an Ansible vars file where every string is
 // tagged `!unsafe`. Invariant: none of these texts contains a spec value, only role names and
 // versions from the catalog, variable names, and Jinja references we generate.
-import YAML from 'yaml';
+import { TaggedString, writeYaml, type WritableValue } from '../../yaml-writer.js';
 import { DOCKER_BRIDGE_IP_CIDR, galaxyRequirements, type GroupPlan } from '../../../roles/index.js';
 import { SELF_ADDRESS_VAR, SHELL_QUOTED_SUFFIX, type GroupLayout } from './layout.js';
 import { metadataGuardTasks } from './metadata-guard.js';
@@ -34,7 +34,7 @@ export function varsFile(groupId: string): string {
  * to commits and fetched with git, from the role catalog (the same pins as the TOSCA target).
  */
 export function requirementsYaml(plan: GroupPlan): string {
-  return YAML.stringify(galaxyRequirements(plan.roles.map((r) => r.role)), { version: '1.1', lineWidth: 0 });
+  return writeYaml(galaxyRequirements(plan.roles.map((r) => r.role)) as unknown as WritableValue);
 }
 
 /** Options of `playbookYaml`. */
@@ -57,7 +57,8 @@ export function playbookYaml(plan: GroupPlan, layout: GroupLayout, opts: Playboo
       command: {
         // heat-config-ansible writes the inputs to <playbook dir>/<config id>_variables.json;
         // reading that file bypasses Jinja entirely (the same inputs as extra vars are never used).
-        argv: ['python3', '-c', WRITER_PY, '{{ playbook_dir }}/{{ heat_config_id }}_variables.json', file, DATA_PREFIX, 'plain'],
+        // The writer program is static Python: tagged !unsafe so Ansible never templates its braces.
+        argv: ['python3', '-c', new TaggedString('!unsafe', WRITER_PY), '{{ playbook_dir }}/{{ heat_config_id }}_variables.json', file, DATA_PREFIX, 'plain'],
       },
       changed_when: false,
     });
@@ -77,11 +78,7 @@ export function playbookYaml(plan: GroupPlan, layout: GroupLayout, opts: Playboo
     // Agents run the containers: keep them away from the metadata service (metadata-guard.ts).
     post_tasks: plan.group.kind === 'agents' ? metadataGuardTasks() : undefined,
   };
-  const doc = new YAML.Document([play], { version: '1.1' });
-  // The writer program is static Python: mark it !unsafe so Ansible never templates its braces.
-  const argv = YAML.isSeq(doc.contents) ? doc.getIn([0, 'pre_tasks', 0, 'command', 'argv', 2], true) : undefined;
-  if (opts.convertHookVariables && YAML.isScalar(argv)) argv.tag = '!unsafe';
-  return doc.toString({ lineWidth: 0 });
+  return writeYaml([play] as unknown as WritableValue);
 }
 
 /**

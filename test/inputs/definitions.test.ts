@@ -1,28 +1,25 @@
-// The inputs files read only the `parameters` / `topology_template.inputs` lines of an emitted
-// document (src/inputs/index.ts `section`), not the whole document: parsed alone, those lines must
-// read as exactly what the whole document reads, on every output the compiler can write (the
-// examples in both HOT modes, the compile cases and generated specs with hostile strings).
+// The inputs files are built from the definitions compile keeps from the data each document was
+// written from (EmittedFile.definitions), not by parsing the document back: they must be exactly
+// what the whole document reads as (YAML 1.1) under `parameters` / `topology_template.inputs`, on
+// every output the compiler can write (the examples in both HOT modes, the compile cases and
+// generated specs with hostile strings).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import fc from 'fast-check';
 import YAML from 'yaml';
 import { compile, type EmittedFile } from '../../src/compile.js';
-import { section } from '../../src/inputs/index.js';
 import { exampleFiles } from '../../src/tools/examples.js';
 import { params, validSpecText } from '../property/generators.js';
 import { ROOT } from '../support/golden.js';
 
 const KEYS = { hot: ['parameters'], tosca: ['topology_template', 'inputs'] } as const;
 
-/** The section as the whole document reads it, and as its lines alone read it. */
+/** The section as the whole document reads it, and the definitions compile kept. */
 function bothWays(f: EmittedFile): { whole: unknown; alone: unknown } {
   const keys = KEYS[f.target];
-  const whole = keys.reduce<any>((o, k) => o?.[k], YAML.parse(f.content, { version: '1.1' }));
-  const text = section(f.content, keys);
-  expect(text, `${f.name}: no ${keys.join('.')}`).to.be.a('string');
-  const alone = keys.reduce<any>((o, k) => o?.[k], YAML.parse(text!, { version: '1.1' }));
-  return { whole, alone };
+  const whole = keys.reduce<any>((o, k) => o?.[k], YAML.parse(f.content, { version: '1.1' })) ?? {};
+  return { whole, alone: f.definitions };
 }
 
 function expectSame(files: readonly EmittedFile[]): number {
@@ -35,7 +32,7 @@ function expectSame(files: readonly EmittedFile[]): number {
   return n;
 }
 
-describe('inputs: the parameters section read alone', function () {
+describe('inputs: the definitions compile keeps', function () {
   this.timeout(120_000);
 
   it('reads as the whole document does, on every example and compile case, both HOT modes', function () {
@@ -70,37 +67,5 @@ describe('inputs: the parameters section read alone', function () {
       }),
       params(40),
     );
-  });
-
-  it('ends a block at the next key no deeper than its own, past block scalars, blank lines and comments', function () {
-    const doc = [
-      '# header',
-      'a: 1',
-      'parameters:',
-      '  p:',
-      '    description: |',
-      '      line one',
-      '',
-      '      # not a comment',
-      '    default: x',
-      '# a comment',
-      '  q: {}',
-      'parameters_2: no',
-      'topology_template:',
-      '  description: d',
-      '  inputs:',
-      '    i: { default: 1 }',
-      '  node_templates: {}',
-      '  inputs_x: 2',
-      'inputs: 3',
-      '',
-    ].join('\n');
-    expect(section(doc, ['parameters'])).to.equal(doc.split('\n').slice(2, 11).join('\n') + '\n');
-    expect(section(doc, ['topology_template', 'inputs'])).to.equal('topology_template:\n  inputs:\n    i: { default: 1 }\n');
-    expect(section(doc, ['inputs'])).to.equal('inputs: 3\n\n');
-    expect(section(doc, ['outputs'])).to.equal(undefined);
-    expect(section(doc, ['topology_template', 'outputs'])).to.equal(undefined);
-    // `  inputs:` outside topology_template is not its inputs
-    expect(section('topology_template:\n  a: 1\nother:\n  inputs:\n    x: 1\n', ['topology_template', 'inputs'])).to.equal(undefined);
   });
 });

@@ -1,0 +1,82 @@
+// `clusterc check` runs the emitters without writing the TOSCA text (compile's `checkOnly`), and
+// must still report exactly the diagnostics `compile` reports: the same set, in the same order,
+// for every example and every compile case spec (both HOT modes, both targets alone and together),
+// for generated specs, and through the command line (JSON diagnostics of both commands).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import fc from 'fast-check';
+import { compileAll, type CompileOptions, type SpecInput } from '../../src/compile.js';
+import { exampleFiles } from '../../src/tools/examples.js';
+import { params, validSpecText } from '../property/generators.js';
+import { ROOT } from '../support/golden.js';
+
+/** Asserts that check-only compiles report what full compiles report, and keep no file. */
+function expectSameDiagnostics(inputs: readonly SpecInput[], opts: CompileOptions, what: string): number {
+  const full = compileAll(inputs, opts);
+  const check = compileAll(inputs, { ...opts, checkOnly: true });
+  expect(check.diagnostics, what).to.deep.equal(full.diagnostics);
+  expect(check.files, what).to.deep.equal([]);
+  return full.diagnostics.length;
+}
+
+describe('check reports exactly what compile reports', function () {
+  this.timeout(300_000);
+
+  it('on every example and compile case, for each target and HOT mode', function () {
+    const specs = [
+      ...exampleFiles(ROOT).map((f) => join(ROOT, f)),
+      ...readdirSync(join(ROOT, 'test/cases/compile')).map((d) => join(ROOT, 'test/cases/compile', d, 'input.cluster')),
+    ];
+    let compared = 0;
+    let diagnostics = 0;
+    for (const file of specs) {
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch {
+        continue;
+      }
+      for (const targets of [['tosca', 'hot'], ['tosca'], ['hot']] as const) {
+        for (const mode of ['cloud-init', 'software-config'] as const) {
+          diagnostics += expectSameDiagnostics([{ file, text }], { targets, hot: { mode } }, `${file} ${targets.join('+')} ${mode}`);
+          compared++;
+        }
+      }
+    }
+    expect(compared).to.be.greaterThan(100);
+    expect(diagnostics).to.be.greaterThan(300);
+  });
+
+  it('on all examples at once (clashes between files included)', function () {
+    const inputs = exampleFiles(ROOT).map((f) => ({ file: f, text: readFileSync(join(ROOT, f), 'utf8') }));
+    expectSameDiagnostics([...inputs, { file: 'again.cluster', text: inputs[0]!.text }], { targets: ['tosca', 'hot'] }, 'all examples');
+  });
+
+  it('on generated specs', function () {
+    fc.assert(
+      fc.property(validSpecText, ({ text }) => {
+        expectSameDiagnostics([{ file: 'gen.cluster', text }], { targets: ['tosca', 'hot'] }, text);
+      }),
+      params(40),
+    );
+  });
+
+  it('through the command line: the JSON diagnostics of `check` and `compile` are the same', function () {
+    const dir = mkdtempSync(join(tmpdir(), 'clusterc-check-'));
+    try {
+      for (const ex of exampleFiles(ROOT)) {
+        const run = (args: string[]) => spawnSync(process.execPath, [join(ROOT, 'dist/src/cli.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
+        const check = run(['check', '--format', 'json', ex]);
+        const compile = run(['compile', '--format', 'json', '--out-dir', dir, ex]);
+        expect(check.status, ex).to.equal(compile.status);
+        expect(JSON.parse(check.stdout), ex).to.deep.equal(JSON.parse(compile.stdout));
+        expect(JSON.parse(check.stdout).diagnostics, ex).to.not.be.empty;
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
