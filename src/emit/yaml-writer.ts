@@ -50,8 +50,7 @@ export function writeYaml(value: WritableValue, opts: WriteOptions = {}): string
  * Plain strings that the YAML 1.1 schema would resolve as something else than a string: the
  * `test` patterns of the library's yaml-1.1 tags (schema/yaml-1.1/*.js, common/null.js), in one
  * alternation: null, true, false, binary/octal/decimal/hex integers, .inf/.nan, exponent and plain
- * floats, sexagesimal integers and floats, timestamps. (Not the merge key `<<`: the library leaves
- * its merge tag out of a document unless asked, so it writes `<<` plain, and so does this writer.)
+ * floats, sexagesimal integers and floats, timestamps.
  */
 const NOT_A_STRING = new RegExp(
   [
@@ -72,6 +71,13 @@ const NOT_A_STRING = new RegExp(
     .map((r) => `(?:${r.source})`)
     .join('|'),
 );
+/**
+ * The two plain scalars PyYAML resolves to tags its SafeLoader cannot construct: the merge key `<<`
+ * and the value key `=` (pyyaml resolver.py: `tag:yaml.org,2002:merge` and `tag:yaml.org,2002:value`;
+ * "could not determine a constructor for the tag"). The yaml library writes both plain, which
+ * every consumer here (Heat, tosca-parser, Ansible: all PyYAML) refuses; this writer quotes them.
+ */
+const PYYAML_TAGGED = /^(?:<<|=)$/;
 /** Characters the library always double-quotes (stringifyString). */
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u;
 /** What a plain scalar must not have (plainString). */
@@ -168,7 +174,7 @@ class Writer {
       }
       if (key && indent === '  ') return quoted(value, indent, key);
     }
-    if (NOT_A_STRING.test(value)) return quoted(value, indent, key);
+    if (NOT_A_STRING.test(value) || PYYAML_TAGGED.test(value)) return quoted(value, indent, key);
     return value;
   }
 
