@@ -72,7 +72,7 @@ export function compile(text: string, file: string, opts: CompileOptions = {}): 
     if (opts.stopAfter === 'lower' || diag.hasErrors) return { ast, models, files, diagnostics: diag.diagnostics };
     for (const m of models) {
       for (const target of opts.targets ?? []) {
-        const doc = target === 'tosca' ? emitToscaDocument(m, opts.tosca ?? {}, diag, { text: !opts.checkOnly }) : emitHotDocument(m, opts.hot ?? {}, diag);
+        const doc = target === 'tosca' ? emitToscaDocument(m, opts.tosca ?? {}, diag, { text: !opts.checkOnly }) : emitHotDocument(m, opts.hot ?? {}, diag, { text: !opts.checkOnly });
         if (doc !== undefined && !opts.checkOnly) files.push({ name: `${m.name}.${target}.yaml`, cluster: m.name, target, content: doc.text, definitions: doc.definitions });
       }
     }
