@@ -22,7 +22,8 @@ export interface CompileOptions {
   readonly stopAfter?: 'parse' | 'lower';
   /**
    * Check only (`clusterc check`): run every emitter for its diagnostics but keep no file, and skip
-   * writing the TOSCA text (the HOT text is written: its size is checked, CS3209).
+   * writing the TOSCA text and the HOT text (CS3209 is decided from an upper bound of the HOT
+   * text's size; the text is written only when the bound is above Heat's limit).
    */
   readonly checkOnly?: boolean;
   readonly tosca?: ToscaOptions;
