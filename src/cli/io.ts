@@ -122,7 +122,6 @@ export function useColor(opt: string | boolean | undefined, env: NodeJS.ProcessE
   return tty;
 }
 
-
 /**
  * Human output shows at most this many errors (and as many warnings and notes) unless --max-errors
  * says otherwise: 100k diagnostics of a pathological file would take minutes and flood a terminal.

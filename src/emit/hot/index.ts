@@ -150,9 +150,9 @@ export function emitHot(m: ClusterModel, opts: HotOptions, diag: DiagnosticColle
   return emitHotDocument(m, opts, diag)?.text;
 }
 
-/** The HOT text for one cluster and its `parameters` as written, or undefined when it reported errors. */
 /**
- * `what.text` false (check): the text is written only when an upper bound of its size
+ * The HOT text for one cluster and its `parameters` as written, or undefined when it reported errors.
+ * With `what.text` false (check) the text is written only when an upper bound of its size
  * (`canonicalSizeBound`) exceeds Heat's limit, to report CS3209 exactly as a compile does; the
  * returned text is then empty.
  */
