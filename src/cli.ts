@@ -4,7 +4,8 @@
 // loads only what it needs (no parser construction or schema compilation for `explain`).
 // Exit codes: 0 no errors (warnings allowed), 1 input has errors, 2 usage, I/O or internal error.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { CliError, EXIT_USAGE, parseMaxErrors } from './cli/io.js';
+import { CliError } from './cli/io-errors.js';
+import { EXIT_USAGE, parseMaxErrors } from './cli/exit.js';
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 

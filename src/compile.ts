@@ -22,7 +22,8 @@ export interface CompileOptions {
   readonly stopAfter?: 'parse' | 'lower';
   /**
    * Check only (`clusterc check`): run every emitter for its diagnostics but keep no file, and skip
-   * writing the TOSCA text (the HOT text is written: its size is checked, CS3209).
+   * writing the TOSCA text and the HOT text (CS3209 is decided from an upper bound of the HOT
+   * text's size; the text is written only when the bound is above Heat's limit).
    */
   readonly checkOnly?: boolean;
   readonly tosca?: ToscaOptions;
@@ -72,7 +73,7 @@ export function compile(text: string, file: string, opts: CompileOptions = {}): 
     if (opts.stopAfter === 'lower' || diag.hasErrors) return { ast, models, files, diagnostics: diag.diagnostics };
     for (const m of models) {
       for (const target of opts.targets ?? []) {
-        const doc = target === 'tosca' ? emitToscaDocument(m, opts.tosca ?? {}, diag, { text: !opts.checkOnly }) : emitHotDocument(m, opts.hot ?? {}, diag);
+        const doc = target === 'tosca' ? emitToscaDocument(m, opts.tosca ?? {}, diag, { text: !opts.checkOnly }) : emitHotDocument(m, opts.hot ?? {}, diag, { text: !opts.checkOnly });
         if (doc !== undefined && !opts.checkOnly) files.push({ name: `${m.name}.${target}.yaml`, cluster: m.name, target, content: doc.text, definitions: doc.definitions });
       }
     }

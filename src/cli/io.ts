@@ -9,10 +9,10 @@ import { applyPolicy, type Policy } from '../diagnostics/policy.js';
 import { renderHuman, renderJson, renderSummary, type SourceMap } from '../diagnostics/render.js';
 import { sortDiagnostics } from '../diagnostics/collector.js';
 
-/** Exit codes: 0 no errors, 1 input has errors, 2 usage, I/O or internal error. */
-export const EXIT_OK = 0;
-export const EXIT_ERRORS = 1;
-export const EXIT_USAGE = 2;
+import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from './exit.js';
+
+/** Exit codes (./exit.ts): 0 no errors, 1 input has errors, 2 usage, I/O or internal error. */
+export { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, parseMaxErrors } from './exit.js';
 
 export { CliError, ioError, reason } from './io-errors.js';
 // (writeFilesAtomic is in ./write.js, imported by the commands that write: it loads node:crypto
@@ -120,15 +120,6 @@ export function useColor(opt: string | boolean | undefined, env: NodeJS.ProcessE
   if (force !== undefined) return force !== '0' && force.toLowerCase() !== 'false';
   if (env['NO_COLOR']) return false;
   return tty;
-}
-
-/** Parses `--max-errors`: a positive integer, or a message saying why the value is refused. */
-export function parseMaxErrors(v: string): number | string {
-  if (/^[1-9][0-9]*$/.test(v) && Number.isSafeInteger(Number(v))) return Number(v);
-  if (/^-?[0-9]+$/.test(v)) {
-    return 'it must be a positive number of errors to show (leave --max-errors out to show them all)';
-  }
-  return 'it must be a positive whole number of errors to show, such as 10';
 }
 
 /**

@@ -15,7 +15,7 @@
 //   In the header comment the same escapes are plain text. Proved by test/emit/pyyaml.test.ts.
 // The text is written by src/emit/yaml-writer.ts, byte for byte what the `yaml` package writes with
 // these options (test/emit/yaml-writer.test.ts), without loading it.
-import { writeYaml } from './yaml-writer.js';
+import { TaggedString, writeYaml } from './yaml-writer.js';
 
 /** A JSON-like value an emitter builds. */
 export type YamlValue = string | number | boolean | null | undefined | readonly YamlValue[] | { readonly [k: string]: YamlValue };
@@ -120,4 +120,70 @@ export function sectionOf(data: YamlValue, keys: readonly string[]): Readonly<Re
   let v: YamlValue = data;
   for (const k of keys) v = v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, YamlValue>)[k] : undefined;
   return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, YamlValue>) : {};
+}
+
+/**
+ * Characters whose written form may take more bytes than their UTF-8 encoding: line breaks and
+ * other characters outside printable ASCII (escaped, folded, or a block scalar's indentation after
+ * a line break), quotes and backslashes (doubled or escaped).
+ */
+const COSTLY = /[^\x20-\x7e]|["'\\]/g;
+const COSTLY_ANY = /[^\x20-\x7e]|["'\\]/;
+
+/**
+ * An upper bound of the UTF-8 size of a string scalar as written by `toCanonicalDocument` (any
+ * style: plain, single- or double-quoted, literal block) at context indentation `indent` (spaces).
+ * Its UTF-8 bytes, the quotes or block header and first indentation (6 + indent), and per costly
+ * character 9 + indent more: a line break costs at most 4 + indent more (a double-quoted fold
+ * writes `\n\n`, the indentation and an escaped space for the 2 characters of `\n`; a block or a
+ * single-quoted scalar adds the indentation and one line break), any other character at most 5
+ * more (`\uXXXX` for one UTF-16 unit of at least 1 byte; `\U0001xxxx` is 10 bytes for a pair of 4).
+ */
+function stringBound(s: string, indent: number): number {
+  const ind = Math.max(indent, 2);
+  let n = Buffer.byteLength(s, 'utf8') + 6 + ind;
+  if (COSTLY_ANY.test(s)) {
+    COSTLY.lastIndex = 0;
+    let costly = 0;
+    while (COSTLY.exec(s) !== null) costly++;
+    n += costly * (9 + ind);
+  }
+  return n;
+}
+
+/** An upper bound of the written size of `v` at context indentation `indent` (see `canonicalSizeBound`). */
+function valueBound(v: YamlValue, indent: number): number {
+  if (v === null || v === undefined) return 4;
+  if (typeof v === 'string') return stringBound(v, indent);
+  if (typeof v === 'number') return JSON.stringify(v).length + 1;
+  if (typeof v === 'boolean') return 5;
+  if ((v as unknown) instanceof TaggedString) return (v as unknown as TaggedString).tag.length + 1 + stringBound((v as unknown as TaggedString).value, indent);
+  const inner = indent + 2;
+  let n = 2;
+  if (Array.isArray(v)) {
+    // each item: a line break, the indentation and `- ` before it
+    for (const x of v as readonly YamlValue[]) n += 3 + indent + valueBound(x, inner);
+    return n;
+  }
+  for (const [k, x] of Object.entries(v as Record<string, YamlValue>)) {
+    if (x === undefined) continue;
+    const key = stringBound(k, inner);
+    // a line break and the indentation before the key, `:` and a space or a line break and the
+    // inner indentation after it; a key written longer than 1024 is explicit (`? `, `\n`, indent, `:`)
+    n += 1 + indent + key + 3 + inner + (key > 1024 ? 4 + indent : 0) + valueBound(x, inner);
+  }
+  return n;
+}
+
+/**
+ * An upper bound of the UTF-8 size of the text `toCanonicalDocument` writes for canonical data
+ * `data` (the `data` it returns) with `header`, computed without writing it: string lengths plus a
+ * fixed cost per key, item, indentation and costly character (`stringBound`). test/emit/size-bound.test.ts
+ * checks it against the real size on every example and compile case and on generated hostile data.
+ */
+export function canonicalSizeBound(data: YamlValue, header: readonly string[]): number {
+  let n = 1;
+  // `# `, each unit escaped at most 10 bytes per 2 or 6 per 1 (6 per unit), the line break
+  for (const l of header) n += 3 + 6 * l.length;
+  return n + valueBound(data, 0);
 }

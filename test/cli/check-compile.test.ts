@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { compileAll, type CompileOptions, type SpecInput } from '../../src/compile.js';
+import { HEAT_MAX_TEMPLATE_SIZE } from '../../src/emit/hot/index.js';
 import { exampleFiles } from '../../src/tools/examples.js';
 import { params, validSpecText } from '../property/generators.js';
 import { ROOT } from '../support/golden.js';
@@ -53,6 +54,33 @@ describe('check reports exactly what compile reports', function () {
   it('on all examples at once (clashes between files included)', function () {
     const inputs = exampleFiles(ROOT).map((f) => ({ file: f, text: readFileSync(join(ROOT, f), 'utf8') }));
     expectSameDiagnostics([...inputs, { file: 'again.cluster', text: inputs[0]!.text }], { targets: ['tosca', 'hot'] }, 'all examples');
+  });
+
+  it('on specs near and over Heat\'s template size limit (CS3209), in both HOT modes', function () {
+    // check decides CS3209 from a size bound and writes the text only when the bound is above the limit.
+    const spec = (pools: number) =>
+      ['cluster "big" {', '  cloud { image = "ubuntu-22.04" network = "n" key_name = "k" public_network = "p" }', '  masters 3 { flavor = "m1" }']
+        .concat(Array.from({ length: pools }, (_, i) => `  agents "p${i}" 1 { flavor = "m1" }`), ['}'])
+        .join('\n') + '\n';
+    for (const mode of ['cloud-init', 'software-config'] as const) {
+      const size = (pools: number) => Buffer.byteLength(compileAll([{ file: 'big.cluster', text: spec(pools) }], { targets: ['hot'], hot: { mode } }).files[0]?.content ?? '');
+      // the largest pool count whose template is within the limit (sizes grow with the pools)
+      let lo = 1;
+      let hi = 400;
+      expect(size(hi)).to.be.greaterThan(HEAT_MAX_TEMPLATE_SIZE);
+      while (hi - lo > 1) {
+        const mid = (lo + hi) >> 1;
+        if (size(mid) > HEAT_MAX_TEMPLATE_SIZE) hi = mid;
+        else lo = mid;
+      }
+      const seen = new Set<boolean>();
+      for (const pools of [lo - 1, lo, hi, hi + 1]) {
+        const text = spec(pools);
+        expectSameDiagnostics([{ file: 'big.cluster', text }], { targets: ['hot'], hot: { mode } }, `${pools} pools ${mode}`);
+        seen.add(compileAll([{ file: 'big.cluster', text }], { targets: ['hot'], hot: { mode }, checkOnly: true }).diagnostics.some((d) => d.code === 'CS3209'));
+      }
+      expect([...seen].sort(), mode).to.deep.equal([false, true]);
+    }
   });
 
   it('on generated specs', function () {

@@ -62,6 +62,9 @@ describe('clusterc launcher and start-up fast path', function () {
     ['explain', 'CS0001'],
     ['explain', '--list'],
     ['explain', 'NO9999'],
+    ['explain', 'cs3209'],
+    ['explain', 'hot-template-too-large'],
+    ['explain'],
     ['frobnicate'],
     ['check', '--no-such-option', 'x'],
     ['check', 'no/such/file.cluster'],
@@ -107,7 +110,59 @@ describe('clusterc launcher and start-up fast path', function () {
     expect(has(explain, 'CstParser = class extends'), 'explain loads chevrotain').to.equal(false);
     expect(has(explain, 'parseAllDocuments'), 'explain loads yaml').to.equal(false);
     expect(has(lint, 'CstParser = class extends'), 'lint loads chevrotain').to.equal(false);
+    // `--help` and `explain` load neither the catalogue's modules (their message builders) nor the renderers.
+    expect(has(entryStatic, 'defineCodes('), 'the entry loads the catalogue').to.equal(false);
+    expect(has(explain, 'defineCodes('), 'explain loads the catalogue').to.equal(false);
+    expect(has(explain, 'function renderHuman('), 'explain loads the renderer').to.equal(false);
+    expect(has(closure(commandChunk('check')), 'defineCodes('), 'check has the catalogue').to.equal(true);
     expect(has(closure(commandChunk('compile')), 'CstParser = class extends'), 'compile has the parser').to.equal(true);
+  });
+
+  it('explains every code, by code and by name, and lists them, byte for byte as the plain build does', async function () {
+    // The fast explain chunk prints from a table generated at build time (src/tools/build-fast.ts),
+    // the plain build from the catalogue's modules. 171 codes in child processes would take minutes
+    // on a loaded machine: the chunk is loaded here, as the launcher loads it (CommonJS, chunks
+    // requiring each other as ./x.js), and run with process.stdout captured.
+    const { createRequire } = await import('node:module');
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'dist/fast/manifest.json'), 'utf8')) as { chunks: Record<string, unknown> };
+    const loaded = new Map<string, { exports: unknown }>();
+    const nodeRequire = createRequire(join(ROOT, 'dist/fast/cli.cjs'));
+    const load = (name: string): unknown => {
+      let m = loaded.get(name);
+      if (!m) {
+        m = { exports: {} };
+        loaded.set(name, m);
+        const fn = new Function('exports', 'require', 'module', '__filename', '__dirname', readFileSync(join(ROOT, 'dist/fast', name), 'utf8'));
+        fn(m.exports, (s: string) => (s.startsWith('./') ? load(s.slice(2).replace(/\.js$/, '.cjs')) : nodeRequire(s)), m, join(ROOT, 'dist/fast', name), join(ROOT, 'dist/fast'));
+      }
+      return m.exports;
+    };
+    type RunExplain = (code: string | undefined, opts: { list?: boolean }) => Promise<number>;
+    const explainChunk = Object.keys(manifest.chunks).find((n) => n.startsWith('explain-'))!;
+    const fast = (load(explainChunk) as { runExplain: RunExplain }).runExplain;
+    const plain = ((await import('../../src/cli/explain.js')) as { runExplain: RunExplain }).runExplain;
+    const { allCodes } = await import('../../src/diagnostics/codes.js');
+    const capture = async (f: RunExplain, code: string | undefined, opts: { list?: boolean }) => {
+      const write = process.stdout.write;
+      let out = '';
+      process.stdout.write = ((s: string) => ((out += s), true)) as typeof process.stdout.write;
+      try {
+        const status = await f(code, opts).catch((e: Error) => `${e.constructor.name}: ${e.message}`);
+        return { status, out };
+      } finally {
+        process.stdout.write = write;
+      }
+    };
+    const keys: [string | undefined, { list?: boolean }][] = [[undefined, { list: true }], [undefined, {}], ['NO9999', {}], ['', {}]];
+    for (const c of allCodes()) keys.push([c.code, {}], [c.code.toLowerCase(), {}], [c.name, {}]);
+    expect(keys.length).to.be.greaterThan(3 * 150);
+    for (const [code, opts] of keys) {
+      const want = await capture(plain, code, opts);
+      expect(await capture(fast, code, opts), `explain ${code} ${JSON.stringify(opts)}`).to.deep.equal(want);
+    }
+    // The plain build's output for a code is its catalogue entry (the header and the explanation).
+    const cs0001 = allCodes().find((c) => c.code === 'CS0001')!;
+    expect((await capture(plain, 'CS0001', {})).out).to.equal(`CS0001 (internal-error): error\n\n${cs0001.explain.trim()}\n`);
   });
 
   it('prints byte for byte what the plain build prints, for every command', function () {
