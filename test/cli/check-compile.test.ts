@@ -3,7 +3,7 @@
 // for every example and every compile case spec (both HOT modes, both targets alone and together),
 // for generated specs, and through the command line (JSON diagnostics of both commands).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
@@ -13,6 +13,7 @@ import { HEAT_MAX_TEMPLATE_SIZE } from '../../src/emit/hot/index.js';
 import { exampleFiles } from '../../src/tools/examples.js';
 import { params, validSpecText } from '../property/generators.js';
 import { ROOT } from '../support/golden.js';
+import { specCorpus } from '../support/spec.js';
 
 /** Asserts that check-only compiles report what full compiles report, and keep no file. */
 function expectSameDiagnostics(inputs: readonly SpecInput[], opts: CompileOptions, what: string): number {
@@ -27,19 +28,9 @@ describe('check reports exactly what compile reports', function () {
   this.timeout(300_000);
 
   it('on every example and compile case, for each target and HOT mode', function () {
-    const specs = [
-      ...exampleFiles(ROOT).map((f) => join(ROOT, f)),
-      ...readdirSync(join(ROOT, 'test/cases/compile')).map((d) => join(ROOT, 'test/cases/compile', d, 'input.cluster')),
-    ];
     let compared = 0;
     let diagnostics = 0;
-    for (const file of specs) {
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch {
-        continue;
-      }
+    for (const { file, text } of specCorpus()) {
       for (const targets of [['tosca', 'hot'], ['tosca'], ['hot']] as const) {
         for (const mode of ['cloud-init', 'software-config'] as const) {
           diagnostics += expectSameDiagnostics([{ file, text }], { targets, hot: { mode } }, `${file} ${targets.join('+')} ${mode}`);

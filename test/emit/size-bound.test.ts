@@ -2,7 +2,6 @@
 // `check` uses instead of writing the HOT text to decide CS3209. It must never be below the real
 // size: checked on every example and compile case (both documents, both HOT modes) and on generated
 // values with hostile strings; on the examples it is also below Heat's limit (check writes no text).
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import fc from 'fast-check';
@@ -14,6 +13,7 @@ import { canonicalSizeBound, toCanonicalDocument, type YamlValue } from '../../s
 import { exampleFiles } from '../../src/tools/examples.js';
 import { params } from '../property/generators.js';
 import { ROOT } from '../support/golden.js';
+import { specCorpus } from '../support/spec.js';
 
 /** The real size and the bound of `doc` written with `header`. */
 function sizes(doc: YamlValue, topOrder: readonly string[], header: readonly string[]): { real: number; bound: number } {
@@ -45,15 +45,8 @@ describe('emit: the canonical size bound', function () {
 
   it('is at least the real size on every example and compile case, and below Heat\'s limit on the examples', function () {
     const examples = exampleFiles(ROOT).map((f) => join(ROOT, f));
-    const cases = readdirSync(join(ROOT, 'test/cases/compile')).map((d) => join(ROOT, 'test/cases/compile', d, 'input.cluster'));
     let compared = 0;
-    for (const file of [...examples, ...cases]) {
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch {
-        continue;
-      }
+    for (const { file, text } of specCorpus()) {
       const r = compile(text, file, { stopAfter: 'lower' });
       if (r.diagnostics.some((d) => d.severity === 'error')) continue;
       for (const m of r.models) {

@@ -3,15 +3,12 @@
 // what the whole document reads as (YAML 1.1) under `parameters` / `topology_template.inputs`, on
 // every output the compiler can write (the examples in both HOT modes, the compile cases and
 // generated specs with hostile strings).
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect } from 'chai';
 import fc from 'fast-check';
 import YAML from 'yaml';
 import { compile, type EmittedFile } from '../../src/compile.js';
-import { exampleFiles } from '../../src/tools/examples.js';
 import { params, validSpecText } from '../property/generators.js';
-import { ROOT } from '../support/golden.js';
+import { specCorpus } from '../support/spec.js';
 
 const KEYS = { hot: ['parameters'], tosca: ['topology_template', 'inputs'] } as const;
 
@@ -36,19 +33,9 @@ describe('inputs: the definitions compile keeps', function () {
   this.timeout(120_000);
 
   it('reads as the whole document does, on every example and compile case, both HOT modes', function () {
-    const specs = [
-      ...exampleFiles(ROOT).map((f) => join(ROOT, f)),
-      ...readdirSync(join(ROOT, 'test/cases/compile')).map((d) => join(ROOT, 'test/cases/compile', d, 'input.cluster')),
-    ];
     let nonEmpty = 0;
     let files = 0;
-    for (const spec of specs) {
-      let text: string;
-      try {
-        text = readFileSync(spec, 'utf8');
-      } catch {
-        continue;
-      }
+    for (const { file: spec, text } of specCorpus()) {
       for (const mode of ['cloud-init', 'software-config'] as const) {
         const r = compile(text, spec, { targets: ['tosca', 'hot'], hot: { mode } });
         files += r.files.length;

@@ -3,11 +3,15 @@
 // `specModel` fails the test when the text has errors (except codes it is told to allow, e.g. the
 // refusal of a service whose plan a test still wants to see); `lowerText` returns the diagnostics.
 // `withoutOrigins` drops the spans of a value, for tests that compare what, not where.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DiagnosticCollector } from '../../src/diagnostics/collector.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { lowerSpec } from '../../src/model/lower.js';
 import type { ClusterModel } from '../../src/model/model.js';
 import { parseSpec } from '../../src/spec/index.js';
+import { exampleFiles } from '../../src/tools/examples.js';
+import { ROOT } from './golden.js';
 
 /** The models and every diagnostic of `text`, read as file `file`. */
 export function lowerText(text: string, file = 'test.cluster'): { models: ClusterModel[]; diagnostics: readonly Diagnostic[] } {
@@ -40,4 +44,14 @@ export function withoutOrigins<T>(v: T): T {
     return Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'origin').map(([k, x]) => [k, withoutOrigins(x)])) as T;
   }
   return v;
+}
+
+/**
+ * The specs the whole-corpus tests run on: every example and every compile case that has an
+ * `input.cluster` (some cases are other files), as absolute paths with their text.
+ */
+export function specCorpus(): { file: string; text: string }[] {
+  const examples = exampleFiles(ROOT).map((f) => join(ROOT, f));
+  const cases = readdirSync(join(ROOT, 'test/cases/compile')).map((d) => join(ROOT, 'test/cases/compile', d, 'input.cluster'));
+  return [...examples, ...cases].filter((f) => existsSync(f)).map((file) => ({ file, text: readFileSync(file, 'utf8') }));
 }
