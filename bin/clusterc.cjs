@@ -166,8 +166,9 @@ const manifest = readManifest();
 if (typeof manifest === 'string') {
   plain(manifest);
 } else {
-  // bin/clusterc passes the flags on Node's command line; set here the ones it did not (node:v8
-  // costs a tenth of a bare Node start to load, so only then).
+  // Set here, not on Node's command line (bin/clusterc passes none): a V8 flag given there makes
+  // Node refuse its built-in code cache for the internal modules it loads later; set after the
+  // start, it only applies to what is compiled from now on, as the code caches expect.
   for (const f of V8_FLAGS) if (!process.execArgv.includes(f)) require('node:v8').setFlagsFromString(f);
   if (process.env.CLUSTERC_FAST_WRITE_CACHE === '1') {
     loader(manifest).writeCaches();

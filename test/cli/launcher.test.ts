@@ -446,6 +446,33 @@ describe('clusterc start-up snapshot (bin/clusterc)', function () {
     }
   });
 
+  // Node reads every certificate of NODE_EXTRA_CA_CERTS when it starts (about 30 ms for a full
+  // ca-certificates.crt); a file it cannot read gives a warning, which shows whether the variable
+  // reached Node. Only the commands that talk to the orchestrator (those with --url) keep it.
+  it('starts the commands that open no connection without NODE_EXTRA_CA_CERTS, and keeps it for the orchestrator commands', function () {
+    const m = /^ {2}([^)\n]+)\) unset NODE_EXTRA_CA_CERTS ;;$/m.exec(readFileSync(SH, 'utf8'));
+    expect(m, 'the case line of bin/clusterc').to.not.equal(null);
+    const dropped = m![1]!.split('|').map((s) => s.trim());
+    const commands = [...plain(['--help']).stdout.matchAll(/^ {2}([a-z]+) /gm)].map((x) => x[1]!).filter((c) => c !== 'help');
+    expect(commands).to.include.members(['check', 'compile', 'lint', 'submit', 'status']);
+    const orchestrator = commands.filter((c) => /--url <url>/.test(plain([c, '--help']).stdout));
+    expect(orchestrator).to.have.members(['submit', 'status', 'outputs', 'logs', 'delete']);
+    expect(dropped.filter((c) => /^[a-z]+$/.test(c) && c !== 'help')).to.have.members(commands.filter((c) => !orchestrator.includes(c)));
+    const env = { NODE_EXTRA_CA_CERTS: join(tmpdir(), 'clusterc-no-such-ca.pem'), ORCHENT_URL: '' };
+    const warned = (r: Run) => /Ignoring extra certs from/.test(r.stderr);
+    for (const args of [['check', examples[0]!], ['compile', '--stdout', '--target', 'hot', examples[0]!], ['lint', types], ['--help'], ['explain', 'CS0001'], ['fmt', '--check', examples[0]!]]) {
+      const r = runSh(SH, args, env);
+      expect(warned(r), args.join(' ')).to.equal(false);
+      expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }, args.join(' ')).to.deep.equal(plainOf(args));
+    }
+    for (const c of orchestrator) {
+      const r = runSh(SH, [c, ...(c === 'submit' ? [examples[0]!] : ['00000000-0000-0000-0000-000000000000'])], env);
+      expect(warned(r), c).to.equal(true);
+      expect(r.stderr, c).to.match(/error\[CS40(01|11)\]/);
+      expect(r.status, c).to.equal(1);
+    }
+  });
+
   describe('falls back silently and correctly', function () {
     let pkg = '';
     const blob = () => join(pkg, 'dist/fast/snapshot.blob');
