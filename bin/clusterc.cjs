@@ -7,8 +7,9 @@
 // - dist/fast/*.cjs: the CLI bundled by esbuild with code splitting (each command's modules stay
 //   in their own chunks, loaded only when that command runs), converted to CommonJS so that
 // - dist/fast/*.cjs.cache: V8 code caches of every chunk spare parsing and compiling;
-// - V8 runs without its optimising compiler (--no-opt): a run of a fraction of a second never
-//   repays optimisation, whose background compiles compete for the CPU.
+// - V8 runs without its optimising compiler (--no-opt) and its baseline compiler (--no-sparkplug):
+//   a run of a fraction of a second never repays optimisation, whose background compiles compete
+//   for the CPU, nor the baseline code Sparkplug compiles on the main thread (bench/README.md).
 // Checked before use: the manifest names the Node version, platform and V8 flags it was built
 // for, the size, SHA-256 and modification time of every chunk and cache (a file whose size or time
 // changed is hashed), and is newer than dist/src/cli.js. Anything
@@ -24,7 +25,7 @@ const ROOT = path.join(__dirname, '..');
 const FAST = path.join(ROOT, 'dist', 'fast');
 const PLAIN = path.join(ROOT, 'dist', 'src', 'cli.js');
 /** V8 flags of the fast path; the code caches are only valid under the same flags. */
-const V8_FLAGS = ['--no-opt'];
+const V8_FLAGS = ['--no-opt', '--no-sparkplug'];
 const trace = process.env.CLUSTERC_FAST_DEBUG === '1' ? (s) => process.stderr.write(`clusterc-launcher: ${s}\n`) : () => {};
 
 function plain(why) {

@@ -336,6 +336,8 @@ describe('clusterc start-up snapshot (bin/clusterc)', function () {
   const types = join(sharedDir(), 'upstream/tosca-types/custom_types.yaml');
   const examples = exampleFiles(ROOT);
 
+  /** The V8 flags bin/clusterc starts the snapshot with (its `exec` line). */
+  const snapshotFlags = (): string[] => /exec "\$node" (.*?) --snapshot-blob /.exec(readFileSync(SH, 'utf8'))![1]!.split(' ');
   /** Runs the sh launcher at `bin` with its trace on; the trace lines apart from stderr. */
   function runSh(bin: string, args: readonly string[], env: Record<string, string> = {}): Run & { trace: string[] } {
     const r = spawnSync(bin, [...args], {
@@ -561,9 +563,12 @@ describe('clusterc start-up snapshot (bin/clusterc)', function () {
 
     it('a corrupted snapshot: truncated, or bytes altered in place', function () {
       const bytes = readFileSync(blob());
+      // Started as bin/clusterc starts it, the intact blob runs (so the failures below are the damage's).
+      const intact = spawnSync(process.execPath, [...snapshotFlags(), '--snapshot-blob', blob(), 'check', examples[0]!], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+      expect(intact.status, intact.stderr).to.equal(0);
       // What Node does with it: no clean start (a crash or an error exit), before clusterc runs.
       writeFileSync(blob(), bytes.subarray(0, bytes.length >> 1));
-      const crash = spawnSync(process.execPath, ['--no-opt', '--snapshot-blob', blob(), 'check', examples[0]!], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+      const crash = spawnSync(process.execPath, [...snapshotFlags(), '--snapshot-blob', blob(), 'check', examples[0]!], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
       expect(crash.status, 'Node started from a truncated snapshot').to.not.equal(0);
       expectCorrect(FALLBACK('snapshot.blob changed after its stamp'));
       const altered = Buffer.from(bytes);
@@ -581,7 +586,7 @@ describe('clusterc start-up snapshot (bin/clusterc)', function () {
       other.copy(bytes, at);
       writeFileSync(blob(), bytes);
       // Node refuses it (exit 14, with a message), so the launcher must not start it.
-      const refused = spawnSync(process.execPath, ['--no-opt', '--snapshot-blob', blob(), 'check', examples[0]!], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+      const refused = spawnSync(process.execPath, [...snapshotFlags(), '--snapshot-blob', blob(), 'check', examples[0]!], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
       expect(refused.status).to.equal(14);
       expect(refused.stderr).to.match(/snapshot/i);
       expectCorrect(FALLBACK('snapshot.blob changed after its stamp'));
