@@ -39,11 +39,23 @@ export function canonicalize(value: YamlValue, topOrder: readonly string[] = [])
   return out;
 }
 
+// (Indexed loops over Object.keys, not `for (const [k, x] of Object.entries(…))`: the CLI runs V8's
+// interpreter only (bin/clusterc.cjs), where the entry arrays, the iterator and the destructuring
+// cost several times the loop; these walks visit every value of both documents.)
 function strip(v: YamlValue): YamlValue {
-  if (Array.isArray(v)) return (v as readonly YamlValue[]).filter((x) => x !== undefined).map(strip);
+  if (Array.isArray(v)) {
+    const items = v as readonly YamlValue[];
+    const out: YamlValue[] = [];
+    for (let i = 0; i < items.length; i++) if (items[i] !== undefined) out.push(strip(items[i]));
+    return out;
+  }
   if (v !== null && typeof v === 'object') {
+    const o = v as Record<string, YamlValue>;
     const out: Record<string, YamlValue> = {};
-    for (const [k, x] of Object.entries(v as Record<string, YamlValue>)) {
+    const keys = Object.keys(o);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
+      const x = o[k];
       if (x === undefined) continue;
       checkEncodable(k);
       out[k] = strip(x);
@@ -85,7 +97,8 @@ export function needsEscape(s: string): boolean {
 
 /** Throws on a lone surrogate: it has no UTF-8 encoding, and libyaml refuses its escape (the spec refuses it, CS1011). */
 function checkEncodable(s: string): void {
-  if (/[\ud800-\udfff]/u.test(s)) throw new Error('cannot emit a string holding a lone surrogate');
+  // (String.prototype.isWellFormed, ES2024, is in Node 20: false exactly when a surrogate is lone.)
+  if (!(s as unknown as { isWellFormed(): boolean }).isWellFormed()) throw new Error('cannot emit a string holding a lone surrogate');
 }
 
 /** Stringifies `value` canonically (see the module header for the rules). */
@@ -162,10 +175,15 @@ function valueBound(v: YamlValue, indent: number): number {
   let n = 2;
   if (Array.isArray(v)) {
     // each item: a line break, the indentation and `- ` before it
-    for (const x of v as readonly YamlValue[]) n += 3 + indent + valueBound(x, inner);
+    const items = v as readonly YamlValue[];
+    for (let i = 0; i < items.length; i++) n += 3 + indent + valueBound(items[i], inner);
     return n;
   }
-  for (const [k, x] of Object.entries(v as Record<string, YamlValue>)) {
+  const o = v as Record<string, YamlValue>;
+  const keys = Object.keys(o);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    const x = o[k];
     if (x === undefined) continue;
     const key = stringBound(k, inner);
     // a line break and the indentation before the key, `:` and a space or a line break and the

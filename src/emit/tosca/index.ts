@@ -134,9 +134,13 @@ function reportExposure(m: ClusterModel, plans: ReadonlyMap<string, readonly Por
 
 /** Names of every input referenced with `get_input` anywhere in `value`. */
 export function referencedInputs(value: unknown, into = new Set<string>()): Set<string> {
-  if (Array.isArray(value)) for (const v of value) referencedInputs(v, into);
+  if (Array.isArray(value)) for (let i = 0; i < value.length; i++) referencedInputs(value[i], into);
   else if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
+    const o = value as Record<string, unknown>;
+    const keys = Object.keys(o);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
+      const v = o[k];
       if (k === 'get_input' && typeof v === 'string') into.add(v);
       else if (k === 'get_input' && Array.isArray(v) && typeof v[0] === 'string') into.add(v[0]);
       else referencedInputs(v, into);

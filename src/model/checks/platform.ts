@@ -13,6 +13,8 @@ import type { CloudSettings, Param } from '../model.js';
 const CODENAMES: Readonly<Record<string, string>> = {
   xenial: '16.04', bionic: '18.04', focal: '20.04', jammy: '22.04', noble: '24.04',
 };
+/** Each codename as a word of an image name, in CODENAMES' order (compiled once, not per image). */
+const CODENAME_WORDS: readonly (readonly [RegExp, string])[] = Object.entries(CODENAMES).map(([code, version]) => [new RegExp(`(^|[^a-z])${code}([^a-z]|$)`), version]);
 /** Distribution words in image names → the `os` distribution they mean. */
 const DISTRIBUTIONS: Readonly<Record<string, string>> = {
   ubuntu: 'ubuntu', debian: 'debian', centos: 'centos', rhel: 'rhel', redhat: 'rhel', rocky: 'rocky',
@@ -22,9 +24,7 @@ const DISTRIBUTIONS: Readonly<Record<string, string>> = {
 /** What an image name says about its OS: distribution and, when it says, a version. */
 export function imageOs(name: string): { distribution: string; version?: string } | undefined {
   const lower = name.toLowerCase();
-  for (const [code, version] of Object.entries(CODENAMES)) {
-    if (new RegExp(`(^|[^a-z])${code}([^a-z]|$)`).test(lower)) return { distribution: 'ubuntu', version };
-  }
+  for (const [re, version] of CODENAME_WORDS) if (re.test(lower)) return { distribution: 'ubuntu', version };
   const word = /(^|[^a-z])(ubuntu|debian|centos|rhel|redhat|rocky|almalinux|alma|fedora)([^a-z]|$)/.exec(lower);
   if (!word) return undefined;
   const distribution = DISTRIBUTIONS[word[2]!]!;

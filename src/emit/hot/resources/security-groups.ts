@@ -10,7 +10,6 @@
 // self-reference); vrrp → IP protocol `vrrp` (112). SSH: nothing in the HOT bootstrap needs it, so
 // the planner's SSH from the cluster (to private hosts, through a public one) is written only when
 // `access.ssh` names CIDRs.
-import { isDeepStrictEqual as isEqual } from 'node:util';
 import type { HostGroup } from '../../../model/model.js';
 import type { GroupPlan, PortRule } from '../../../roles/types.js';
 import type { YamlValue } from '../../yaml.js';
@@ -49,8 +48,17 @@ export function openPorts(ctx: HotContext): OpenPort[] {
 
 function rules(ctx: HotContext, plan: GroupPlan): YamlValue[] {
   const out: Record<string, YamlValue>[] = [];
+  // Duplicates by their JSON text: every rule of a kind is built with its keys in one order (rule()),
+  // so equal rules have equal texts; a Set of texts instead of comparing each rule with all before.
+  const seen = new Set<string>();
   for (const r of plan.ports) {
-    for (const x of rule(ctx, plan.group, r)) if (!out.some((y) => isEqual(y, x))) out.push(x);
+    for (const x of rule(ctx, plan.group, r)) {
+      const key = JSON.stringify(x);
+      if (!seen.has(key)) {
+        seen.add(key);
+        out.push(x);
+      }
+    }
   }
   // A rule open to the world already admits the cluster: drop the narrower duplicate.
   const ports = (x: Record<string, YamlValue>): string => `${x['protocol']}/${x['port_range_min']}/${x['port_range_max']}`;
