@@ -3,6 +3,7 @@
 // process and the console. Each command's implementation is imported lazily, so a command
 // loads only what it needs (no parser construction or schema compilation for `explain`).
 // Exit codes: 0 no errors (warnings allowed), 1 input has errors, 2 usage, I/O or internal error.
+import { writeSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CliError } from './cli/io-errors.js';
 import { EXIT_USAGE, parseMaxErrors } from './cli/exit.js';
@@ -210,10 +211,34 @@ withOutputOptions(
   .action((file: string, opts) => run(async () => (await import('./cli/graph.js')).runGraph(file, opts)));
 
 /**
+ * What no action caught. A reader that went away (`clusterc compile --stdout … | head`): Node's
+ * stdout and stderr streams report the broken pipe as an 'error' event, which nothing else
+ * listens to; the output was not wanted any more, so the process ends quietly with the code the
+ * command set (as `git log | head` does), instead of a stack trace. Anything else is a bug: one
+ * line, exit 2, the stack only with CLUSTERC_DEBUG. Written with writeSync: stderr may be the
+ * broken pipe.
+ */
+function uncaught(e: unknown): void {
+  const err = e as NodeJS.ErrnoException | undefined;
+  if (err?.code === 'EPIPE' && err.syscall === 'write') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  const say = (s: string) => {
+    try {
+      writeSync(2, s);
+    } catch {
+      // (stderr is gone too)
+    }
+  };
+  say(`error: internal error: ${e instanceof Error ? e.message : String(e)} (this is a bug in clusterc; please report it)\n`);
+  if (process.env['CLUSTERC_DEBUG'] && e instanceof Error) say(`${e.stack}\n`);
+  process.exit(EXIT_USAGE);
+}
+
+/**
  * Runs the command line `argv` (shaped as `process.argv`: node, script, arguments). The start-up
  * snapshot (src/snapshot.ts) calls it when it starts; every other way in runs it on import below.
  */
 export function main(argv: readonly string[]): void {
+  process.on('uncaughtException', uncaught);
   // No top-level await: the start-up bundle (src/tools/build-fast.ts) is CommonJS.
   if (argv.length <= 2) {
     // No command at all: the usage, on stderr, and a usage exit code (a script that forgot its

@@ -1,6 +1,6 @@
 // End-to-end tests of the command line: exit codes, one-line I/O errors, JSON output, atomic
 // and all-or-nothing writes. They run the built CLI (dist/src/cli.js) as a user would.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +28,28 @@ describe('clusterc CLI', function () {
     const r = clusterc(['--help']);
     expect(r.status).to.equal(0);
     for (const c of ['check', 'compile', 'lint', 'explain', 'grammar']) expect(r.stdout).to.include(c);
+  });
+
+  // A reader that stops reading (`clusterc compile --stdout … | head`): Node reports the broken
+  // pipe as an 'error' event of process.stdout, which used to end the run with a stack trace.
+  it('ends quietly, with the command\'s exit code, when the reader of its output goes away', async function () {
+    const closedEarly = (cmd: string, args: string[]) =>
+      new Promise<{ status: number | null; stderr: string }>((done) => {
+        const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+        let stderr = '';
+        child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+        // The read end closed before the child writes: its first write finds no reader.
+        child.stdout.destroy();
+        child.on('close', (status) => done({ status, stderr }));
+      });
+    const hot = ['compile', '--stdout', '--target', 'hot', 'examples/mesos-ha.cluster'];
+    for (const [cmd, args] of [[process.execPath, [CLI, ...hot]], [join(ROOT, 'bin/clusterc'), hot]] as const) {
+      const r = await closedEarly(cmd, [...args]);
+      expect(r.stderr, cmd).to.match(/1 warning, 6 notes/);
+      expect(r.stderr, cmd).to.not.match(/EPIPE|node:events|\n {4}at /);
+      expect(r.stderr, cmd).to.not.match(/internal error/);
+      expect(r.status, cmd).to.equal(0);
+    }
   });
 
   it('an unknown command or option exits 2 with a message', function () {
