@@ -8,7 +8,6 @@ import { sortDiagnostics } from '../diagnostics/collector.js';
 import { CODES } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { applyPolicy, unknownPolicyNames } from '../diagnostics/policy.js';
-import { renderSarif } from '../diagnostics/render-sarif.js';
 import { lintFiles, MAX_FILE_BYTES, type ImportMapping, type LintInput, type SourceReader } from '../lint/index.js';
 import { parseSeverityOptions } from '../lint/policy.js';
 import { withArchives } from '../lint/csar.js';
@@ -212,6 +211,9 @@ export async function runLint(paths: string[], opts: LintCliOptions): Promise<nu
       let n = 0;
       list = list.filter((d) => d.severity !== 'error' || ++n <= max);
     }
+    // (imported here: the SARIF renderer loads node:crypto for its fingerprints, a few ms of every
+    // lint that prints human output otherwise)
+    const { renderSarif } = await import('../diagnostics/render-sarif.js');
     process.stdout.write(renderSarif(list, sources));
     return exitCodeOf(list);
   }
