@@ -34,6 +34,40 @@ describe('LineIndex', function () {
     expect(idx.position(2)).to.deep.equal({ line: 1, column: 3, offset: 2 });
   });
 
+  it('finds the same line starts and surrogate pairs as a scan of every character', function () {
+    // The scan LineIndex did before it used regular expressions: the reference.
+    const scan = (text: string) => {
+      const starts = [0];
+      const pairs: number[] = [];
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c >= 0xd800 && c <= 0xdbff) {
+          const d = text.charCodeAt(i + 1);
+          if (d >= 0xdc00 && d <= 0xdfff) {
+            pairs.push(i);
+            i++;
+          }
+        } else if (c === 10) starts.push(i + 1);
+        else if (c === 13) {
+          if (text.charCodeAt(i + 1) === 10) i++;
+          starts.push(i + 1);
+        }
+      }
+      return { starts, pairs };
+    };
+    const unit = fc.constantFrom('a', '\n', '\r', '\r\n', '\ud83d', '\ude00', '\udbff', '\udc00', '😀', 'é', '\t');
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 60 }).map((xs) => xs.join('')), (text) => {
+        const idx = new LineIndex(text);
+        const want = scan(text);
+        expect(idx.lineCount, JSON.stringify(text)).to.equal(want.starts.length);
+        for (let l = 0; l < want.starts.length; l++) expect(idx.lineStart(l), JSON.stringify(text)).to.equal(want.starts[l]);
+        expect((idx as unknown as { pairs: number[] }).pairs, JSON.stringify(text)).to.deep.equal(want.pairs);
+      }),
+      { numRuns: 2000, seed: 7 },
+    );
+  });
+
   it('computes every column as countCodePoints from the line start does (surrogates, lone halves, CR/LF)', function () {
     const unit = fc.constantFrom('a', '\n', '\r', '\r\n', '\ud83d', '\ude00', '😀', 'é', '\t');
     fc.assert(
