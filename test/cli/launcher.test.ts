@@ -343,7 +343,7 @@ describe('clusterc start-up snapshot (bin/clusterc)', function () {
     const r = spawnSync(bin, [...args], {
       cwd: ROOT,
       encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1', CLUSTERC_NO_FAST: '', NODE_OPTIONS: '', CLUSTERC_FAST_DEBUG: '1', ...env },
+      env: { ...process.env, NO_COLOR: '1', CLUSTERC_NO_FAST: '', NODE_OPTIONS: '', CLUSTERC_FAST_DEBUG: '1', CLUSTERC_KEEP_CA_CERTS: '', ...env },
     });
     const lines = (r.stderr ?? '').split('\n');
     const trace = lines.filter((l) => l.startsWith('clusterc-launcher: '));
@@ -452,7 +452,7 @@ describe('clusterc start-up snapshot (bin/clusterc)', function () {
   // ca-certificates.crt); a file it cannot read gives a warning, which shows whether the variable
   // reached Node. Only the commands that talk to the orchestrator (those with --url) keep it.
   it('starts the commands that open no connection without NODE_EXTRA_CA_CERTS, and keeps it for the orchestrator commands', function () {
-    const m = /^ {2}([^)\n]+)\) unset NODE_EXTRA_CA_CERTS ;;$/m.exec(readFileSync(SH, 'utf8'));
+    const m = /^ +([^)\n]+)\) unset NODE_EXTRA_CA_CERTS ;;$/m.exec(readFileSync(SH, 'utf8'));
     expect(m, 'the case line of bin/clusterc').to.not.equal(null);
     const dropped = m![1]!.split('|').map((s) => s.trim());
     const commands = [...plain(['--help']).stdout.matchAll(/^ {2}([a-z]+) /gm)].map((x) => x[1]!).filter((c) => c !== 'help');
@@ -472,6 +472,13 @@ describe('clusterc start-up snapshot (bin/clusterc)', function () {
       expect(warned(r), c).to.equal(true);
       expect(r.stderr, c).to.match(/error\[CS40(01|11)\]/);
       expect(r.status, c).to.equal(1);
+    }
+    // CLUSTERC_KEEP_CA_CERTS=1 (for measuring: bench/run.ts) keeps it for every command, output unchanged.
+    for (const args of [['check', examples[0]!], ['--help']]) {
+      const r = runSh(SH, args, { ...env, CLUSTERC_KEEP_CA_CERTS: '1' });
+      expect(warned(r), args.join(' ')).to.equal(true);
+      const want = plainOf(args);
+      expect({ status: r.status, stdout: r.stdout }, args.join(' ')).to.deep.equal({ status: want.status, stdout: want.stdout });
     }
   });
 
