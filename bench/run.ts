@@ -152,27 +152,22 @@ startupTable(rows, caSet ? { ...process.env, CLUSTERC_KEEP_CA_CERTS: '1' } : pro
 // is what a user of this environment gets; its ratios hide what clusterc's own start costs, which
 // (a3) shows (every row, the floor included, without the variable).
 const launcherRows = rows.filter((r) => !r.label.startsWith('no snapshot') && !r.label.startsWith('plain build'));
-out('### (a2) The launcher as it runs by default, in this environment');
-out();
-if (!caSet) {
-  out('`NODE_EXTRA_CA_CERTS` is not set here: (a) is already this measurement.');
+const clean = { ...process.env };
+delete clean['NODE_EXTRA_CA_CERTS'];
+const caTables: [string, string, NodeJS.ProcessEnv][] = [
+  [
+    '(a2) The launcher as it runs by default, in this environment',
+    '`bin/clusterc` starts every command that opens no connection without `NODE_EXTRA_CA_CERTS` (only submit, status, outputs, logs and delete keep it), so these commands skip work that the floor does: this is the start a user of this environment sees, not a like-for-like ratio.',
+    process.env,
+  ],
+  ['(a3) Every row, the floor included, without `NODE_EXTRA_CA_CERTS`', "The ratios of clusterc's own start against Node's own, in an environment that does not set the variable.", clean],
+];
+for (const [title, text, env] of caTables) {
+  out(`### ${title}`);
   out();
-} else {
-  out(`\`bin/clusterc\` starts every command that opens no connection without \`NODE_EXTRA_CA_CERTS\` (only submit, status, outputs, logs and delete keep it), so these commands skip work that the floor does: this is the start a user of this environment sees, not a like-for-like ratio.`);
+  out(caSet ? text : '`NODE_EXTRA_CA_CERTS` is not set here: (a) is already this measurement.');
   out();
-  startupTable(launcherRows, process.env);
-}
-out('### (a3) Every row, the floor included, without `NODE_EXTRA_CA_CERTS`');
-out();
-if (!caSet) {
-  out('`NODE_EXTRA_CA_CERTS` is not set here: (a) is already this measurement.');
-  out();
-} else {
-  out("The ratios of clusterc's own start against Node's own, in an environment that does not set the variable.");
-  out();
-  const clean = { ...process.env };
-  delete clean['NODE_EXTRA_CA_CERTS'];
-  startupTable(launcherRows, clean);
+  if (caSet) startupTable(launcherRows, env);
 }
 
 if (ONLY_A) {
